@@ -1,0 +1,3 @@
+export * from './money';
+export * from './problem';
+export * from './tax-estimate.contract';
