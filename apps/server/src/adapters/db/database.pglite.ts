@@ -1,0 +1,91 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import lockfile from 'proper-lockfile';
+import * as schema from '../../db/schema';
+import { MIGRATIONS_FOLDER, type Database, type Db } from './database';
+
+export class DataDirLockedError extends Error {
+  constructor(dir: string) {
+    super(
+      `Another Numeri process is using the embedded database in ${dir}. ` +
+        'Only one process may open it at a time (a second one would silently lose writes). ' +
+        'Stop the other process, or point DATA_DIR at another folder, or set DATABASE_URL to use PostgreSQL.',
+    );
+    this.name = 'DataDirLockedError';
+  }
+}
+
+// The lock's mtime is refreshed every LOCK_UPDATE_MS; a lock older than LOCK_STALE_MS belongs to
+// a crashed process and may be taken over. Start-up waits a little longer than that.
+const LOCK_STALE_MS = 6_000;
+const LOCK_UPDATE_MS = 2_000;
+
+async function acquireDirLock(dir: string, waitForStale: boolean): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dir, {
+      lockfilePath: path.join(dir, '.numeri.lock'),
+      stale: LOCK_STALE_MS,
+      update: LOCK_UPDATE_MS,
+      realpath: false,
+      retries: waitForStale ? { retries: 8, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 } : 0,
+      onCompromised: (err) => {
+        // Someone removed or took our lock: continuing could corrupt the database.
+        console.error(`[numeri] lost the lock on ${dir}: ${err.message}; exiting to protect the data`);
+        process.exit(70);
+      },
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirLockedError(dir);
+    throw err;
+  }
+}
+
+export interface PgliteOptions {
+  /** A folder to persist to; omit for an in-memory database (tests). */
+  dataDir?: string;
+  /** A migrated database image to start from (tests clone one instead of migrating each time). */
+  loadDataDir?: Blob | File;
+  /** Wait for a crashed process's lock to go stale instead of failing at once. */
+  waitForStaleLock?: boolean;
+  migrate?: boolean;
+}
+
+export async function openPgliteDatabase(options: PgliteOptions): Promise<Database & { client: PGlite }> {
+  let release: (() => Promise<void>) | undefined;
+  if (options.dataDir) {
+    await fs.mkdir(options.dataDir, { recursive: true });
+    release = await acquireDirLock(options.dataDir, options.waitForStaleLock ?? true);
+  }
+  try {
+    const client = new PGlite({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    await client.waitReady;
+    const db = drizzle({ client, schema }) as unknown as Db;
+    if (options.migrate ?? true) {
+      await migrate(drizzle({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    }
+    return {
+      kind: 'pglite',
+      db,
+      client,
+      async ping() {
+        await client.query('select 1');
+      },
+      async close() {
+        try {
+          await client.close();
+        } finally {
+          await release?.();
+        }
+      },
+    };
+  } catch (err) {
+    await release?.();
+    throw err;
+  }
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/**
+ * Every background job: its name and the schema of its payload. The server defines exactly one
+ * handler per name (checked by the type system and again at start-up).
+ */
+export const jobPayloadSchemas = {
+  /** Proves the job pipeline end to end (readiness checks, scale-out tests). */
+  'system.selftest': z.object({ marker: z.string().min(1).max(200) }),
+} as const;
+
+export type JobName = keyof typeof jobPayloadSchemas;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloadSchemas)[N]>;
+export const JOB_NAMES = Object.keys(jobPayloadSchemas) as JobName[];
