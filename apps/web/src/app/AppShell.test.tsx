@@ -1,0 +1,113 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../test/render';
+
+describe('app shell', () => {
+  it('renders the landmarks, the skip link and a link to every section', async () => {
+    renderApp('/');
+
+    expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy();
+    const banner = screen.getByRole('banner');
+    expect(within(banner).getByText('Numeri')).toBeTruthy();
+    expect(screen.getByRole('main').id).toBe('main');
+    expect(screen.getByRole('contentinfo')).toBeTruthy();
+
+    const skip = screen.getByRole('link', { name: 'Skip to main content' });
+    expect(skip.getAttribute('href')).toBe('#main');
+
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Dashboard', '/'],
+      ['Tax calculator', '/calculator'],
+      ['Documents', '/documents'],
+      ['Returns', '/returns'],
+      ['Profile', '/profile'],
+    ]);
+    expect(within(nav).getByRole('link', { name: 'Dashboard' }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'Documents' }).getAttribute('aria-current')).toBeNull();
+  });
+
+  it('does not move focus on the first page load', async () => {
+    renderApp('/');
+    await screen.findByRole('heading', { level: 1 });
+    expect(document.activeElement).toBe(document.body);
+  });
+
+  it('moves focus to the new page heading after navigating', async () => {
+    const user = userEvent.setup();
+    const { router } = renderApp('/');
+    await screen.findByRole('heading', { level: 1 });
+
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    await user.click(within(nav).getByRole('link', { name: 'Documents' }));
+
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Documents' });
+    expect(router.state.location.pathname).toBe('/documents');
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(document.title).toBe('Documents · Numeri');
+    expect(within(nav).getByRole('link', { name: 'Documents' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('moves focus to the heading of a lazily loaded page too', async () => {
+    const user = userEvent.setup();
+    renderApp('/documents');
+    await screen.findByRole('heading', { level: 1, name: 'Documents' });
+
+    await user.click(screen.getByRole('link', { name: 'Estimate your tax' }));
+
+    // The first import of the calculator chunk (form + chart libraries) is slow under jsdom.
+    const heading = await screen.findByRole(
+      'heading',
+      { level: 1, name: 'Tax calculator' },
+      { timeout: 8000 },
+    );
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it('has a keyboard-usable compact menu that navigates and focuses the heading', async () => {
+    const user = userEvent.setup();
+    const { router } = renderApp('/');
+    await screen.findByRole('heading', { level: 1 });
+
+    const trigger = screen.getByRole('button', { name: 'Menu' });
+    trigger.focus();
+    await user.keyboard('{Enter}');
+
+    const menu = await screen.findByRole('menu');
+    const items = within(menu).getAllByRole('menuitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Dashboard',
+      'Tax calculator',
+      'Documents',
+      'Returns',
+      'Profile',
+    ]);
+
+    const profile = within(menu).getByRole('menuitem', { name: 'Profile' });
+    profile.focus();
+    await user.keyboard('{Enter}');
+
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Profile' });
+    expect(router.state.location.pathname).toBe('/profile');
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it('shows a 404 page for an unknown address, inside the shell', async () => {
+    renderApp('/no-such-page');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
+    expect(screen.getByText('/no-such-page')).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Go to the dashboard' }).getAttribute('href')).toBe('/');
+  });
+
+  it('describes unbuilt pages honestly and points to the calculator', async () => {
+    renderApp('/returns');
+    await screen.findByRole('heading', { level: 1, name: 'Returns' });
+    expect(screen.getByText(/isn’t available yet/)).toBeTruthy();
+    expect(screen.queryByText(/coming soon/i)).toBeNull();
+    expect(screen.getByRole('link', { name: 'Estimate your tax' }).getAttribute('href')).toBe('/calculator');
+  });
+});

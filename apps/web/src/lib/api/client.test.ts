@@ -1,0 +1,163 @@
+import { estimateResponseSchema } from '@numeri/contracts';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, createApiClient, normaliseFieldPath } from './client';
+
+function response(
+  body: unknown,
+  status = 200,
+  contentType = 'application/json',
+  headers: Record<string, string> = {},
+) {
+  return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': contentType, ...headers },
+  });
+}
+
+function clientWith(fetchImpl: (url: string, init: RequestInit) => Promise<Response>) {
+  const fetchMock = vi.fn(fetchImpl);
+  return { client: createApiClient({ fetch: fetchMock as unknown as typeof fetch }), fetchMock };
+}
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('api client requests', () => {
+  it('sends JSON with cookies and the CSRF header on unsafe methods', async () => {
+    const { client, fetchMock } = clientWith(async () => response({ ok: true }));
+    const result = await client.post<{ ok: boolean }>('/api/v1/things', { a: 1 });
+
+    expect(result).toEqual({ ok: true });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/v1/things');
+    expect(init.method).toBe('POST');
+    expect(init.credentials).toBe('include');
+    expect(init.body).toBe('{"a":1}');
+    const headers = init.headers as Record<string, string>;
+    expect(headers['Content-Type']).toBe('application/json');
+    expect(headers['X-Requested-With']).toBe('numeri');
+  });
+
+  it('does not send the CSRF header on GET, and builds the query string', async () => {
+    const { client, fetchMock } = clientWith(async () => response([1, 2]));
+    await client.get('/api/v1/things', { query: { year: '2025-26', page: 2, skip: undefined } });
+
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/v1/things?year=2025-26&page=2');
+    expect((init.headers as Record<string, string>)['X-Requested-With']).toBeUndefined();
+    expect(init.credentials).toBe('include');
+  });
+
+  it('returns undefined for 204 No Content', async () => {
+    const { client } = clientWith(async () => new Response(null, { status: 204 }));
+    await expect(client.delete('/api/v1/things/1')).resolves.toBeUndefined();
+  });
+});
+
+describe('api client errors', () => {
+  it('maps a problem+json 400 into an ApiError with field errors by path', async () => {
+    const { client } = clientWith(async () =>
+      response(
+        {
+          type: 'https://numeri.au/problems/validation',
+          title: 'Your request has invalid fields',
+          status: 400,
+          detail: '2 fields are invalid',
+          code: 'validation_failed',
+          requestId: 'req-123',
+          errors: [
+            { field: '/income/salaryWages', message: 'must not be negative' },
+            { field: 'body.taxWithheld', message: 'must have at most two decimal places' },
+            { field: 'income.salaryWages', message: 'a second message for the same field' },
+          ],
+        },
+        400,
+        'application/problem+json',
+      ),
+    );
+
+    const error = await caught(client.post('/api/v1/tax/estimate', {}));
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('validation_failed');
+    expect(error.title).toBe('Your request has invalid fields');
+    expect(error.detail).toBe('2 fields are invalid');
+    expect(error.requestId).toBe('req-123');
+    expect(error.fieldErrors).toEqual({
+      'income.salaryWages': 'must not be negative',
+      taxWithheld: 'must have at most two decimal places',
+    });
+    expect(error.isValidation).toBe(true);
+    expect(error.isUnreachable).toBe(false);
+    expect(error.message).toBe('2 fields are invalid');
+  });
+
+  it('turns a network failure into a clear, unreachable error', async () => {
+    const { client } = clientWith(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+
+    const error = await caught(client.post('/api/v1/tax/estimate', {}));
+
+    expect(error.status).toBe(0);
+    expect(error.code).toBe('network_error');
+    expect(error.isUnreachable).toBe(true);
+    expect(error.detail).toMatch(/couldn’t reach the Numeri service/);
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
+  it('lets an abort through untouched', async () => {
+    const { client } = clientWith(async () => {
+      throw new DOMException('aborted', 'AbortError');
+    });
+    await expect(client.get('/api/v1/slow')).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('treats a gateway error without a problem body as unreachable', async () => {
+    const { client } = clientWith(async () => response('<html>Bad gateway</html>', 502, 'text/html'));
+    const error = await caught(client.get('/api/v1/things'));
+    expect(error.status).toBe(502);
+    expect(error.code).toBe('http_error');
+    expect(error.isUnreachable).toBe(true);
+    expect(error.fieldErrors).toEqual({});
+  });
+
+  it('does not call a server problem "unreachable"', async () => {
+    const { client } = clientWith(async () =>
+      response(
+        { type: 'about:blank', title: 'Internal error', status: 500, code: 'internal' },
+        500,
+        'application/problem+json',
+      ),
+    );
+    const error = await caught(client.get('/api/v1/things'));
+    expect(error.code).toBe('internal');
+    expect(error.isUnreachable).toBe(false);
+  });
+
+  it('rejects a response that does not match the expected schema', async () => {
+    const { client } = clientWith(async () => response({ refund: 'lots' }));
+    const error = await caught(client.post('/api/v1/tax/estimate', {}, { schema: estimateResponseSchema }));
+    expect(error.code).toBe('invalid_response');
+  });
+});
+
+describe('normaliseFieldPath', () => {
+  it.each([
+    ['/income/salaryWages', 'income.salaryWages'],
+    ['body/income/salaryWages', 'income.salaryWages'],
+    ['body.income.salaryWages', 'income.salaryWages'],
+    ['income[salaryWages]', 'income.salaryWages'],
+    ['taxWithheld', 'taxWithheld'],
+  ])('%s → %s', (input, expected) => {
+    expect(normaliseFieldPath(input)).toBe(expected);
+  });
+});

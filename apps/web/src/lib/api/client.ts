@@ -1,0 +1,264 @@
+import { problemSchema, PROBLEM_CONTENT_TYPE, type Problem } from '@numeri/contracts';
+import type { z } from 'zod';
+
+/**
+ * A small typed wrapper over `fetch` for the Numeri API: JSON in and out, cookies included,
+ * the CSRF header on unsafe methods, and every failure turned into an {@link ApiError}.
+ */
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The server rejects cookie-authenticated unsafe requests without this header (CSRF defence). */
+export const CSRF_HEADER = 'X-Requested-With';
+export const CSRF_HEADER_VALUE = 'numeri';
+
+const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD']);
+
+/** Error codes the client itself produces (the server's own codes come from its problem responses). */
+export const CLIENT_ERROR_CODES = {
+  network: 'network_error',
+  invalidResponse: 'invalid_response',
+  http: 'http_error',
+} as const;
+
+export interface ApiErrorInit {
+  status: number;
+  code: string;
+  title: string;
+  detail?: string;
+  fieldErrors?: Record<string, string>;
+  requestId?: string;
+  problem?: Problem;
+  cause?: unknown;
+}
+
+/** Any failed API call: an RFC 9457 problem from the server, a non-JSON error, or no response at all. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  /** HTTP status; 0 when no response arrived (offline, DNS, connection refused). */
+  readonly status: number;
+  /** Stable machine-readable code, e.g. `validation_failed` or `network_error`. */
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  /** Field path (dot-separated, e.g. `income.salaryWages`) → message, from the problem's `errors`. */
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  readonly requestId: string | undefined;
+  /** The parsed problem document, when the server sent one. */
+  readonly problem: Problem | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(init.detail ?? init.title, init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = init.status;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.fieldErrors = init.fieldErrors ?? {};
+    this.requestId = init.requestId;
+    this.problem = init.problem;
+  }
+
+  /** True when the request never reached a working Numeri API (offline, proxy/gateway errors). */
+  get isUnreachable(): boolean {
+    if (this.code === CLIENT_ERROR_CODES.network) return true;
+    if (this.problem) return false;
+    return this.status === 502 || this.status === 503 || this.status === 504 || this.status >= 500;
+  }
+
+  get isValidation(): boolean {
+    return this.status === 400 || this.status === 422;
+  }
+
+  get hasFieldErrors(): boolean {
+    return Object.keys(this.fieldErrors).length > 0;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/**
+ * Normalises a field path from a problem's `errors` to the dot form the forms use:
+ * `/income/salaryWages`, `body/income/salaryWages`, `body.income.salaryWages`, `income[salaryWages]`
+ * → `income.salaryWages`.
+ */
+export function normaliseFieldPath(field: string): string {
+  const segments = field
+    .replace(/\[(\w+)\]/g, '.$1')
+    .split(/[./]/)
+    .filter((segment) => segment !== '');
+  if (segments[0] === 'body' || segments[0] === 'querystring' || segments[0] === 'params') segments.shift();
+  return segments.join('.');
+}
+
+function fieldErrorsOf(problem: Problem): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const { field, message } of problem.errors ?? []) {
+    const path = normaliseFieldPath(field);
+    // The first message for a field is usually the most useful; keep it.
+    if (!(path in result)) result[path] = message;
+  }
+  return result;
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'The request was not valid',
+  401: 'You need to sign in',
+  403: 'You don’t have access to this',
+  404: 'Not found',
+  409: 'This changed somewhere else',
+  413: 'That file is too large',
+  429: 'Too many requests — please wait a moment',
+  500: 'Something went wrong on our side',
+  502: 'The Numeri service can’t be reached',
+  503: 'The Numeri service is unavailable',
+  504: 'The Numeri service took too long to respond',
+};
+
+async function errorFromResponse(response: Response): Promise<ApiError> {
+  const contentType = response.headers.get('content-type') ?? '';
+  const requestId = response.headers.get('x-request-id') ?? undefined;
+  if (contentType.includes('json')) {
+    const body: unknown = await response.json().catch(() => undefined);
+    const parsed = problemSchema.safeParse(body);
+    if (parsed.success) {
+      const problem = parsed.data;
+      return new ApiError({
+        status: problem.status || response.status,
+        code: problem.code,
+        title: problem.title,
+        detail: problem.detail,
+        fieldErrors: fieldErrorsOf(problem),
+        requestId: problem.requestId ?? requestId,
+        problem,
+      });
+    }
+  }
+  return new ApiError({
+    status: response.status,
+    code: CLIENT_ERROR_CODES.http,
+    title: STATUS_TITLES[response.status] ?? `The request failed (HTTP ${response.status})`,
+    requestId,
+  });
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+export interface RequestOptions<T> {
+  /** A JSON-serialisable body. */
+  body?: unknown;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Query-string parameters; `undefined` values are left out. */
+  query?: Record<string, string | number | boolean | undefined>;
+  /** Validates (and types) the response body. Without it the body is trusted as `T`. */
+  schema?: z.ZodType<T>;
+}
+
+export interface ApiClientOptions {
+  /** Prefix for relative paths; default '' (same origin). */
+  baseUrl?: string;
+  /** Injected for tests; default the global `fetch` at call time. */
+  fetch?: typeof fetch;
+}
+
+export interface ApiClient {
+  request<T>(method: HttpMethod, path: string, options?: RequestOptions<T>): Promise<T>;
+  get<T>(path: string, options?: Omit<RequestOptions<T>, 'body'>): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>): Promise<T>;
+  patch<T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>): Promise<T>;
+  delete<T = void>(path: string, options?: Omit<RequestOptions<T>, 'body'>): Promise<T>;
+}
+
+export function createApiClient(clientOptions: ApiClientOptions = {}): ApiClient {
+  const baseUrl = clientOptions.baseUrl ?? '';
+
+  async function request<T>(method: HttpMethod, path: string, options: RequestOptions<T> = {}): Promise<T> {
+    const headers: Record<string, string> = {
+      Accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
+      ...options.headers,
+    };
+    if (!SAFE_METHODS.has(method)) headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+
+    let url = `${baseUrl}${path}`;
+    if (options.query) {
+      const search = new URLSearchParams();
+      for (const [key, value] of Object.entries(options.query)) {
+        if (value !== undefined) search.set(key, String(value));
+      }
+      const qs = search.toString();
+      if (qs) url += `${url.includes('?') ? '&' : '?'}${qs}`;
+    }
+
+    const doFetch = clientOptions.fetch ?? globalThis.fetch;
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method,
+        headers,
+        body,
+        credentials: 'include',
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      throw new ApiError({
+        status: 0,
+        code: CLIENT_ERROR_CODES.network,
+        title: 'Can’t connect to Numeri',
+        detail: 'We couldn’t reach the Numeri service. Check your internet connection and try again.',
+        cause: error,
+      });
+    }
+
+    if (!response.ok) throw await errorFromResponse(response);
+    if (response.status === 204 || method === 'HEAD') return undefined as T;
+
+    const text = await response.text();
+    if (text === '') return undefined as T;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new ApiError({
+        status: response.status,
+        code: CLIENT_ERROR_CODES.invalidResponse,
+        title: 'The Numeri service sent a response we couldn’t read',
+        cause: error,
+      });
+    }
+    if (!options.schema) return data as T;
+    const parsed = options.schema.safeParse(data);
+    if (!parsed.success) {
+      throw new ApiError({
+        status: response.status,
+        code: CLIENT_ERROR_CODES.invalidResponse,
+        title: 'The Numeri service sent a response we didn’t expect',
+        detail: 'Please reload the page. If it keeps happening, the app may need updating.',
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+
+  return {
+    request,
+    get: (path, options) => request('GET', path, options),
+    post: (path, body, options) => request('POST', path, { ...options, body }),
+    put: (path, body, options) => request('PUT', path, { ...options, body }),
+    patch: (path, body, options) => request('PATCH', path, { ...options, body }),
+    delete: (path, options) => request('DELETE', path, options),
+  };
+}
+
+/** The app's client: same origin, so the httpOnly session cookie goes with every call. */
+export const api = createApiClient();
