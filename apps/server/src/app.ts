@@ -4,12 +4,13 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
+  type FastifyPluginAsyncZod,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Adapters } from './adapters/create-adapters';
@@ -25,6 +26,8 @@ export interface BuildAppOptions {
   serveWeb?: boolean;
   /** Services built elsewhere (tests that need to reach into them). */
   services?: Services;
+  /** Extra routes registered with the app's plugins (tests of cross-cutting behaviour). */
+  extraRoutes?: FastifyPluginAsyncZod;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -40,7 +43,7 @@ export async function buildApp(adapters: Adapters, options: BuildAppOptions = {}
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     trustProxy: config.http.trustProxy,
     bodyLimit: 1024 * 1024,
     // Slowloris and stuck clients: a request must arrive in full within these limits.
@@ -124,6 +127,7 @@ export async function buildApp(adapters: Adapters, options: BuildAppOptions = {}
 
   await app.register(healthRoutes(adapters));
   await app.register(metaRoutes);
+  if (options.extraRoutes) await app.register(options.extraRoutes);
 
   const web = options.serveWeb ? await registerStaticWeb(app, config.web.distDir) : {};
   app.setNotFoundHandler((request, reply) => {

@@ -6,7 +6,11 @@ import { z } from 'zod';
  */
 export const jobPayloadSchemas = {
   /** Proves the job pipeline end to end (readiness checks, scale-out tests). */
-  'system.selftest': z.object({ marker: z.string().min(1).max(200) }),
+  'system.selftest': z.object({
+    marker: z.string().min(1).max(200),
+    /** Keeps the job running this long (crash-and-resume tests). */
+    holdMs: z.number().int().min(0).max(60_000).default(0),
+  }),
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;

@@ -70,6 +70,15 @@ export const envSchema = z
         message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together',
       });
     }
+    // With a shared database, every replica must hold the same keys: a key file per machine
+    // would make each replica unable to read what another wrote.
+    if (env.DATABASE_URL) {
+      for (const key of ['MASTER_KEYS', 'JWT_SECRET'] as const) {
+        if (!env[key]) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'must be set when DATABASE_URL is set (all replicas share it)' });
+        }
+      }
+    }
     if (env.JOBS_IN_PROCESS === false && !env.REDIS_URL) {
       ctx.addIssue({
         code: 'custom',

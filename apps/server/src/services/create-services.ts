@@ -7,7 +7,10 @@ export function createServices(adapters: Adapters) {
 
   jobs.register({
     'system.selftest': {
-      handle: async (payload) => ({ marker: payload.marker, pid: process.pid }),
+      handle: async (payload) => {
+        if (payload.holdMs) await new Promise((resolve) => setTimeout(resolve, payload.holdMs));
+        return { marker: payload.marker, pid: process.pid };
+      },
       retry: { maxAttempts: 3, backoffMs: 500 },
     },
   });

@@ -24,19 +24,33 @@ const LOCK_STALE_MS = 6_000;
 const LOCK_UPDATE_MS = 2_000;
 
 async function acquireDirLock(dir: string, waitForStale: boolean): Promise<() => Promise<void>> {
-  try {
-    return await lockfile.lock(dir, {
-      lockfilePath: path.join(dir, '.numeri.lock'),
+  const lockfilePath = path.join(dir, '.numeri.lock');
+  const attempt = (retries: number) =>
+    lockfile.lock(dir, {
+      lockfilePath,
       stale: LOCK_STALE_MS,
       update: LOCK_UPDATE_MS,
       realpath: false,
-      retries: waitForStale ? { retries: 8, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 } : 0,
+      retries: retries ? { retries, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 } : 0,
       onCompromised: (err) => {
         // Someone removed or took our lock: continuing could corrupt the database.
         console.error(`[numeri] lost the lock on ${dir}: ${err.message}; exiting to protect the data`);
         process.exit(70);
       },
     });
+  try {
+    return await attempt(0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+  }
+  // Held. A live holder refreshes the lock's mtime every LOCK_UPDATE_MS; a crashed one does not,
+  // and its lock goes stale after LOCK_STALE_MS. Watch one refresh period to tell them apart.
+  const mtime = async () => (await fs.stat(lockfilePath).catch(() => undefined))?.mtimeMs ?? 0;
+  const before = await mtime();
+  await new Promise((resolve) => setTimeout(resolve, LOCK_UPDATE_MS + 700));
+  if (!waitForStale || (await mtime()) !== before) throw new DataDirLockedError(dir);
+  try {
+    return await attempt(Math.ceil(LOCK_STALE_MS / 1_000) + 2);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirLockedError(dir);
     throw err;

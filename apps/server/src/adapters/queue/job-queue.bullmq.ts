@@ -30,7 +30,25 @@ export class BullmqJobQueue implements JobQueue {
     this.queue.on('error', () => {});
   }
 
+  /** Waits briefly for the connection after start-up or a reconnect; then fails fast. */
+  private async connected(): Promise<void> {
+    const connection = this.producerConnection;
+    if (connection.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        connection.off('ready', onReady);
+        reject(new Error('Redis is not reachable'));
+      }, 3_000);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      connection.once('ready', onReady);
+    });
+  }
+
   async enqueue(job: { id: string; name: string }, retry: RetryPolicy): Promise<void> {
+    await this.connected();
     await this.queue.add(
       job.name,
       {},
@@ -82,6 +100,7 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   async depth(): Promise<QueueDepth> {
+    await this.connected();
     const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed');
     const [oldest] = await this.queue.getJobs(['wait'], 0, 0, true);
     return {
@@ -93,6 +112,7 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   async ping(): Promise<void> {
+    await this.connected();
     const reply = await this.producerConnection.ping();
     if (reply !== 'PONG') throw new Error(`Redis answered ${reply}`);
   }

@@ -152,6 +152,7 @@ export class JobService {
     const name = claimed.name as JobName;
     const log = this.log.child({ jobId: claimed.id, job: name, attempt: claimed.attempts });
     const started = performance.now();
+    log.debug('job started');
     const finish = async (status: 'succeeded' | 'failed' | 'queued', patch: Partial<typeof jobs.$inferInsert>) => {
       await this.db
         .update(jobs)
