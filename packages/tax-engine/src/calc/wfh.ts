@@ -1,0 +1,112 @@
+import type { WorkFromHomeInput } from '../input.types';
+import { ExactSum, formatCents, type Cents } from '../money';
+import type { WorkFromHomeParams } from '../rules/rule.types';
+
+export type WorkFromHomeMethod = 'shortcut' | 'fixed-rate' | 'actual-cost';
+
+export interface WorkFromHomeMethodResult {
+  readonly method: WorkFromHomeMethod;
+  readonly amount: Cents;
+  /** Cents per hour, for the rate methods. */
+  readonly centsPerHour: number | null;
+  /** What the amount is made of, in words. */
+  readonly covers: string;
+}
+
+export interface WorkFromHomeComparison {
+  readonly methods: readonly WorkFromHomeMethodResult[];
+  readonly best: WorkFromHomeMethodResult;
+  readonly reason: string;
+}
+
+/** Hours to hundredths (validation allows at most two decimal places). */
+export function hundredthsOfHours(hours: number): number {
+  return Math.round(hours * 100);
+}
+
+function rateAmount(hours: number, centsPerHour: number): ExactSum {
+  // hours × rate, exact: hundredths of an hour × cents per hour / 100.
+  return new ExactSum(100).addProduct(hundredthsOfHours(hours), centsPerHour);
+}
+
+/**
+ * Working-from-home running expenses: works out every method available in the year and picks the
+ * larger deduction.
+ * - Shortcut (80c/hour, 1 March 2020 – 30 June 2022, PCG 2020/3): covers all running expenses.
+ * - Fixed rate 52c/hour (to 30 June 2022): covers energy, cleaning and furniture; phone, internet,
+ *   stationery and equipment are claimed on top.
+ * - Revised fixed rate 67c (2022-23, 2023-24) / 70c (from 2024-25) (PCG 2023/1): covers energy, phone,
+ *   internet, stationery and consumables; decline in value of furniture and equipment, and cleaning,
+ *   are claimed on top.
+ * - Actual cost: the work-related part of every running expense.
+ */
+export function compareWorkFromHomeMethods(input: WorkFromHomeInput, params: WorkFromHomeParams): WorkFromHomeComparison {
+  const energy = input.energy ?? 0;
+  const phone = input.phoneAndInternet ?? 0;
+  const stationery = input.stationeryAndConsumables ?? 0;
+  const cleaning = input.cleaning ?? 0;
+  const furniture = input.furnitureDeclineInValue ?? 0;
+  const equipment = input.equipmentDeclineInValue ?? 0;
+  const methods: WorkFromHomeMethodResult[] = [];
+
+  if (params.shortcutCentsPerHour !== null) {
+    methods.push({
+      method: 'shortcut',
+      amount: rateAmount(input.hours, params.shortcutCentsPerHour).rounded(),
+      centsPerHour: params.shortcutCentsPerHour,
+      covers: `${params.shortcutCentsPerHour}c for each hour, covering all running expenses`,
+    });
+  }
+  if (params.fixedRateKind === 'fixed-52c') {
+    methods.push({
+      method: 'fixed-rate',
+      amount: rateAmount(input.hours, params.fixedRateCentsPerHour).addCents(phone).addCents(stationery).addCents(equipment).rounded(),
+      centsPerHour: params.fixedRateCentsPerHour,
+      covers: `${params.fixedRateCentsPerHour}c for each hour (energy, cleaning, furniture) plus phone, internet, stationery and equipment`,
+    });
+  } else {
+    methods.push({
+      method: 'fixed-rate',
+      amount: rateAmount(input.hours, params.fixedRateCentsPerHour).addCents(furniture).addCents(equipment).addCents(cleaning).rounded(),
+      centsPerHour: params.fixedRateCentsPerHour,
+      covers: `${params.fixedRateCentsPerHour}c for each hour (energy, phone, internet, stationery) plus decline in value of furniture and equipment, and cleaning`,
+    });
+  }
+  methods.push({
+    method: 'actual-cost',
+    amount: energy + phone + stationery + cleaning + furniture + equipment,
+    centsPerHour: null,
+    covers: 'the work-related part of your actual running expenses',
+  });
+
+  let best = methods[0] as WorkFromHomeMethodResult;
+  for (const m of methods) if (m.amount > best.amount) best = m;
+  const reason = comparisonReason(
+    describe(best.method),
+    best.amount,
+    methods.filter((m) => m !== best).map((m) => ({ name: describe(m.method), amount: m.amount })),
+  );
+  return { methods, best, reason };
+}
+
+/** "The X gives $A, more than $B with the Y." — shared with the car comparison. */
+export function comparisonReason(bestName: string, bestAmount: Cents, others: readonly { name: string; amount: Cents }[]): string {
+  if (others.length === 0) return `Only the ${bestName} applies: ${formatCents(bestAmount)}.`;
+  const lower = others.filter((o) => o.amount < bestAmount);
+  const tied = others.filter((o) => o.amount === bestAmount);
+  let text = `The ${bestName} gives ${formatCents(bestAmount)}`;
+  if (lower.length > 0) text += `, more than ${lower.map((o) => `${formatCents(o.amount)} with the ${o.name}`).join(' or ')}`;
+  if (tied.length > 0) text += `; the ${tied.map((o) => o.name).join(' and ')} gives the same`;
+  return `${text}.`;
+}
+
+function describe(method: WorkFromHomeMethod): string {
+  switch (method) {
+    case 'shortcut':
+      return 'shortcut method';
+    case 'fixed-rate':
+      return 'fixed-rate method';
+    case 'actual-cost':
+      return 'actual-cost method';
+  }
+}
