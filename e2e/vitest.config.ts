@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: the built app started as `npm start` starts it, driven in Debian's Chromium
+// through playwright-core. Run by `npm run test:e2e` (and .ci/run), not by `npm test`.
+export default defineConfig({
+  test: {
+    root: import.meta.dirname,
+    include: ['specs/**/*.e2e.ts'],
+    globalSetup: ['./support/global-setup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // One browser, one server: specs run one after another.
+    fileParallelism: false,
+  },
+});
