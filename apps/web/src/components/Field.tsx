@@ -22,6 +22,12 @@ export interface FieldBaseProps {
   required?: boolean;
   /** The control's id; generated when omitted. */
   id?: string;
+  /**
+   * `stacked` (default): label, hint, control, error in one column. `inline`: from the `sm`
+   * breakpoint, label and hint on the left and the control in a fixed column on the right — a
+   * ledger layout for lists of amounts; stacked on phones.
+   */
+  layout?: 'stacked' | 'inline';
   className?: string;
 }
 
@@ -30,24 +36,43 @@ export interface FieldProps extends FieldBaseProps {
 }
 
 /** Label + hint + control + error, wired with `aria-describedby`. Render any control as the child function. */
-export function Field({ label, hint, error, optional, required, id, className, children }: FieldProps) {
+export function Field({
+  label,
+  hint,
+  error,
+  optional,
+  required,
+  id,
+  layout = 'stacked',
+  className,
+  children,
+}: FieldProps) {
   const generated = useId();
   const controlId = id ?? `field${generated.replace(/:/g, '')}`;
   const hintId = `${controlId}-hint`;
   const errorId = `${controlId}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const inline = layout === 'inline';
   return (
-    <div className={cn('flex flex-col', className)}>
-      <label htmlFor={controlId} className="text-sm font-medium text-slate-900">
-        {label}
-        {optional ? <span className="font-normal text-slate-500"> (optional)</span> : null}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <div className="mt-2">
+    <div
+      className={cn(
+        'flex flex-col',
+        inline && 'sm:grid sm:grid-cols-[minmax(0,1fr)_minmax(0,13rem)] sm:items-start sm:gap-x-8',
+        className,
+      )}
+    >
+      <div className={cn(inline && 'sm:pt-2')}>
+        <label htmlFor={controlId} className="text-sm font-medium text-slate-900">
+          {label}
+          {optional ? <span className="font-normal text-slate-500"> (optional)</span> : null}
+        </label>
+        {hint ? (
+          <p id={hintId} className="mt-1 text-sm text-slate-600">
+            {hint}
+          </p>
+        ) : null}
+      </div>
+      <div className={cn('mt-2', inline && 'sm:mt-0')}>
         {children({
           id: controlId,
           'aria-describedby': describedBy,
@@ -56,15 +81,23 @@ export function Field({ label, hint, error, optional, required, id, className, c
           'aria-required': required ? true : undefined,
         })}
       </div>
-      <FieldError id={errorId} message={error} />
+      <FieldError id={errorId} message={error} className={cn(inline && 'sm:col-span-2')} />
     </div>
   );
 }
 
 /** An always-present polite live region, so a message that appears is read out. */
-export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+export function FieldError({
+  id,
+  message,
+  className,
+}: {
+  id: string;
+  message: string | undefined;
+  className?: string;
+}) {
   return (
-    <div aria-live="polite" aria-atomic="true">
+    <div aria-live="polite" aria-atomic="true" className={className}>
       {message ? (
         <p id={id} className="mt-2 flex items-start gap-1.5 text-sm font-medium text-red-700">
           <svg viewBox="0 0 20 20" aria-hidden="true" className="mt-0.5 size-4 shrink-0 fill-current">
@@ -101,6 +134,7 @@ export function TextField({
   optional,
   required,
   id,
+  layout,
   className,
   inputClassName,
   ref,
@@ -115,6 +149,7 @@ export function TextField({
       optional={optional}
       required={required}
       id={id}
+      layout={layout}
       className={className}
     >
       {(control) => (

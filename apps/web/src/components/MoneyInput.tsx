@@ -38,6 +38,7 @@ export function MoneyInput({
   optional,
   required,
   id,
+  layout,
   className,
   value,
   onChange,
@@ -64,6 +65,7 @@ export function MoneyInput({
       optional={optional}
       required={required}
       id={id}
+      layout={layout}
       className={className}
     >
       {(control) => (

@@ -23,6 +23,7 @@ export function Select({
   optional,
   required,
   id,
+  layout,
   className,
   options,
   ref,
@@ -36,6 +37,7 @@ export function Select({
       optional={optional}
       required={required}
       id={id}
+      layout={layout}
       className={className}
     >
       {(control) => (

@@ -10,7 +10,6 @@ import { EstimateForm } from './EstimateForm';
 import { EstimateResults } from './EstimateResults';
 import {
   defaultValues,
-  describeError,
   FIELD_LABELS,
   formErrorMap,
   toEstimateRequest,
@@ -165,7 +164,7 @@ export function CalculatorPage({ debounceMs = 450 }: CalculatorPageProps) {
           { type: 'server', message },
           { shouldFocus: false },
         );
-      else other.push(describeError(path, message) ?? message);
+      else other.push(message.charAt(0).toUpperCase() + message.slice(1));
     }
     setFormErrors(other);
   }, [error, form]);

@@ -1,6 +1,6 @@
 import type { EstimateRequest } from '@numeri/contracts';
 import type { ReactNode } from 'react';
-import { Controller, type FieldPath, type UseFormReturn } from 'react-hook-form';
+import { Controller, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { Alert, Button, Card, MoneyInput, Select, Switch, TextField } from '../../components';
 import {
   DEDUCTION_FIELDS,
@@ -8,6 +8,7 @@ import {
   FIELD_LABELS,
   INCOME_FIELDS,
   INCOME_YEAR_OPTIONS,
+  incomeYearHint,
   RESIDENCY_OPTIONS,
   SAPTO_OPTIONS,
   type EstimateFormValues,
@@ -20,6 +21,15 @@ type Path = FieldPath<EstimateFormValues>;
 /** A stable element id for a form path, so the error summary can link to each field. */
 export function fieldId(path: string): string {
   return `estimate-${path.replace(/\./g, '-')}`;
+}
+
+/** A list of fields separated by hairlines. */
+function FieldList({ children }: { children: ReactNode }) {
+  return (
+    <div className="divide-y divide-slate-100 [&>*]:py-4 [&>*:first-child]:pt-0 [&>*:last-child]:pb-0">
+      {children}
+    </div>
+  );
 }
 
 function FormSection({
@@ -45,6 +55,7 @@ function FormSection({
 }
 
 function MoneyField({ form, field, className }: { form: Form; field: MoneyFieldSpec; className?: string }) {
+  // Amounts sit in a right-hand column from the `sm` breakpoint, like a ledger.
   return (
     <Controller
       control={form.control}
@@ -54,6 +65,7 @@ function MoneyField({ form, field, className }: { form: Form; field: MoneyFieldS
           id={fieldId(field.path)}
           label={field.label}
           hint={field.hint}
+          layout="inline"
           className={className}
           name={control.name}
           ref={control.ref}
@@ -100,6 +112,7 @@ export function EstimateForm({
   formErrors = [],
 }: EstimateFormProps) {
   const { register, control, formState } = form;
+  const incomeYear = useWatch({ control, name: 'incomeYear' });
   const errorList = formState.isSubmitted ? flattenErrors(formState.errors) : [];
   const childrenError = formState.errors.dependentChildren ? 'Enter a whole number from 0 to 30.' : undefined;
 
@@ -145,6 +158,7 @@ export function EstimateForm({
           <Select
             id={fieldId('incomeYear')}
             label="Income year"
+            hint={incomeYearHint(incomeYear)}
             options={INCOME_YEAR_OPTIONS}
             error={describeError('Income year', formState.errors.incomeYear?.message)}
             {...register('incomeYear')}
@@ -152,7 +166,7 @@ export function EstimateForm({
           <Select
             id={fieldId('residency')}
             label="Residency for tax purposes"
-            hint="Most people who live in Australia are residents."
+            hint="Most people who live here are residents."
             options={RESIDENCY_OPTIONS}
             error={describeError('Residency', formState.errors.residency?.message)}
             {...register('residency')}
@@ -165,11 +179,11 @@ export function EstimateForm({
         title="Income"
         description="Whole-year amounts before tax. Leave blank what doesn’t apply."
       >
-        <div className="grid gap-5 sm:grid-cols-2">
+        <FieldList>
           {INCOME_FIELDS.map((field) => (
             <MoneyField key={field.path} form={form} field={field} />
           ))}
-        </div>
+        </FieldList>
       </FormSection>
 
       <FormSection
@@ -177,15 +191,15 @@ export function EstimateForm({
         title="Deductions"
         description="Expenses you can claim. You’ll need a record of each one, such as a receipt."
       >
-        <div className="grid gap-5 sm:grid-cols-2">
+        <FieldList>
           {DEDUCTION_FIELDS.map((field) => (
             <MoneyField key={field.path} form={form} field={field} />
           ))}
-        </div>
+        </FieldList>
       </FormSection>
 
       <FormSection id="estimate-withheld" title="Tax already paid">
-        <div className="grid gap-5 sm:grid-cols-2">
+        <FieldList>
           <MoneyField
             form={form}
             field={{
@@ -194,7 +208,7 @@ export function EstimateForm({
               hint: 'The total tax withheld on your income statements and other payment summaries.',
             }}
           />
-        </div>
+        </FieldList>
       </FormSection>
 
       <FormSection
@@ -212,7 +226,7 @@ export function EstimateForm({
               onCheckedChange={onHasSpouseChange}
             />
             {hasSpouse ? (
-              <div className="mt-4 sm:max-w-[calc(50%-0.625rem)]">
+              <div className="mt-4 rounded-xl bg-slate-50 p-4">
                 <MoneyField
                   form={form}
                   field={{
@@ -224,8 +238,9 @@ export function EstimateForm({
               </div>
             ) : null}
           </div>
-          <div className="py-5 sm:max-w-[calc(50%-0.625rem)]">
+          <div className="py-5">
             <TextField
+              layout="inline"
               id={fieldId('dependentChildren')}
               label="Dependent children"
               hint="Children you supported during the year."

@@ -73,7 +73,7 @@ function Headline({ estimate, updating, stale }: EstimateResultsProps) {
             ? 'You’d pay the difference after your notice of assessment arrives.'
             : 'They cancel out exactly.'}
       </p>
-      <div aria-live="polite" className="mt-3 min-h-5 text-sm">
+      <div aria-live="polite" className="mt-3 text-sm empty:mt-0">
         {updating ? (
           <span className="inline-flex items-center gap-2 text-slate-500">
             <Spinner size="sm" decorative /> Updating your estimate…
@@ -211,8 +211,8 @@ function Breakdown({ lines }: { lines: EstimateResponse['lines'] }) {
                 ))}
               </dl>
             ) : null}
-            <p className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
-              <span>
+            <div className="mt-3 space-y-1 text-xs text-slate-500">
+              <p>
                 Source:{' '}
                 {line.source.url ? (
                   <a
@@ -228,12 +228,11 @@ function Breakdown({ lines }: { lines: EstimateResponse['lines'] }) {
                 ) : (
                   <span className="text-slate-700">{line.source.title}</span>
                 )}
-              </span>
-              <span aria-hidden="true">·</span>
-              <span>
-                Rule <code className="font-mono text-slate-600">{line.rule}</code>
-              </span>
-            </p>
+              </p>
+              <p>
+                Rule: <code className="font-mono break-all text-slate-600">{line.rule}</code>
+              </p>
+            </div>
           </Accordion.Content>
         </Accordion.Item>
       ))}

@@ -74,65 +74,68 @@ export function WhereEachDollarGoes({ estimate }: { estimate: EstimateResponse }
   const income = estimate.taxableIncome;
   const keep = shares.find((share) => share.id === 'take-home');
   return (
-    <figure className="flex flex-col gap-6 sm:flex-row sm:items-center">
-      {/* The table beside the chart carries the same figures for screen readers and text users. */}
-      <div className="relative mx-auto size-44 shrink-0" aria-hidden="true">
-        <Suspense fallback={<div className="size-44 rounded-full border-[28px] border-slate-100" />}>
-          <DollarDonut shares={shares} />
-        </Suspense>
-        {keep ? (
-          <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center text-center">
-            <span className="text-2xl font-semibold text-slate-900 tabular">
-              {centsInTheDollar(keep.amount / income)}
-            </span>
-            <span className="text-xs text-slate-500">kept per $1</span>
-          </div>
-        ) : null}
-      </div>
-      <div className="min-w-0 flex-1">
-        <figcaption className="sr-only">
-          Where each dollar of your {formatMoney(income, { wholeDollars: true })} taxable income goes
-        </figcaption>
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="text-left text-xs font-medium text-slate-500">
-              <th scope="col" className="pb-2 font-medium">
-                Where it goes
-              </th>
-              <th scope="col" className="pb-2 text-right font-medium">
-                Of each $1
-              </th>
-              <th scope="col" className="pb-2 text-right font-medium">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {shares.map((share) => (
-              <tr key={share.id}>
-                <th scope="row" className="py-2 pr-2 text-left font-normal text-slate-700">
-                  <span className="flex items-center gap-2">
-                    <span
-                      aria-hidden="true"
-                      className="size-2.5 shrink-0 rounded-sm"
-                      style={{ backgroundColor: share.colour }}
-                    />
-                    {share.label}
-                  </span>
+    // Side by side when the card is wide enough (a container query), stacked otherwise.
+    <figure className="@container">
+      <div className="flex flex-col gap-6 @lg:flex-row @lg:items-center @lg:gap-8">
+        {/* The table beside the chart carries the same figures for screen readers and text users. */}
+        <div className="relative mx-auto size-44 shrink-0" aria-hidden="true">
+          <Suspense fallback={<div className="size-44 rounded-full border-[28px] border-slate-100" />}>
+            <DollarDonut shares={shares} />
+          </Suspense>
+          {keep ? (
+            <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center text-center">
+              <span className="text-2xl font-semibold text-slate-900 tabular">
+                {centsInTheDollar(keep.amount / income)}
+              </span>
+              <span className="text-xs text-slate-500">kept per $1</span>
+            </div>
+          ) : null}
+        </div>
+        <div className="min-w-0 flex-1">
+          <figcaption className="sr-only">
+            Where each dollar of your {formatMoney(income, { wholeDollars: true })} taxable income goes
+          </figcaption>
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="text-left text-xs font-medium whitespace-nowrap text-slate-500">
+                <th scope="col" className="pb-2 font-medium">
+                  Where it goes
                 </th>
-                <td className="py-2 text-right text-slate-600 tabular">
-                  <span aria-hidden="true">{centsInTheDollar(share.amount / income)}</span>
-                  <span className="sr-only">
-                    {formatPercent(share.amount / income, { maximumFractionDigits: 0 })}
-                  </span>
-                </td>
-                <td className="py-2 pl-3 text-right font-medium text-slate-900 tabular">
-                  {formatMoney(share.amount)}
-                </td>
+                <th scope="col" className="pb-2 text-right font-medium">
+                  Per $1
+                </th>
+                <th scope="col" className="pb-2 text-right font-medium">
+                  Amount
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {shares.map((share) => (
+                <tr key={share.id}>
+                  <th scope="row" className="py-2 pr-2 text-left font-normal text-slate-700">
+                    <span className="flex items-center gap-2">
+                      <span
+                        aria-hidden="true"
+                        className="size-2.5 shrink-0 rounded-sm"
+                        style={{ backgroundColor: share.colour }}
+                      />
+                      {share.label}
+                    </span>
+                  </th>
+                  <td className="py-2 text-right text-slate-600 tabular">
+                    <span aria-hidden="true">{centsInTheDollar(share.amount / income)}</span>
+                    <span className="sr-only">
+                      {formatPercent(share.amount / income, { maximumFractionDigits: 0 })}
+                    </span>
+                  </td>
+                  <td className="py-2 pl-3 text-right font-medium text-slate-900 tabular">
+                    {formatMoney(share.amount)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </figure>
   );

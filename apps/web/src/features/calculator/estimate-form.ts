@@ -35,11 +35,14 @@ export const defaultValues: EstimateFormValues = {
 
 export const INCOME_YEAR_OPTIONS: readonly SelectOption[] = [...INCOME_YEARS].reverse().map((year) => ({
   value: year,
-  label: `${formatIncomeYear(year)} (${incomeYearRange(year)})`,
+  label: formatIncomeYear(year),
 }));
 
+/** `"2025-26"` → `"1 Jul 2025 – 30 Jun 2026"`, for the hint under the year. */
+export const incomeYearHint = (year: string | undefined) => (year ? incomeYearRange(year) : undefined);
+
 export const RESIDENCY_OPTIONS: readonly SelectOption[] = [
-  { value: 'resident', label: 'Australian resident for tax purposes' },
+  { value: 'resident', label: 'Australian resident' },
   { value: 'foreign-resident', label: 'Foreign resident' },
   { value: 'working-holiday-maker', label: 'Working holiday maker' },
 ];
@@ -90,8 +93,47 @@ const INCOME_ORDER = [
   'frankingCredits',
 ];
 
-/** Plain-language copy for deduction fields, by contract key, when the contract's own description is not enough. */
-const DEDUCTION_COPY: Record<string, Omit<MoneyFieldSpec, 'path'>> = {};
+/**
+ * Plain-language copy for deduction fields, keyed by the names the tax engine uses for the ATO
+ * D-labels. Applied only to keys the contract actually has; other keys use the contract's description.
+ */
+const DEDUCTION_COPY: Record<string, Omit<MoneyFieldSpec, 'path'>> = {
+  otherWorkRelated: {
+    label: 'Work-related deductions',
+    hint: 'What you spent to earn your income and weren’t paid back for, such as tools, uniforms and union fees.',
+  },
+  travel: {
+    label: 'Work-related travel',
+    hint: 'Fares, accommodation and meals when travelling for work (D2).',
+  },
+  clothing: {
+    label: 'Work clothing and laundry',
+    hint: 'Uniforms and protective clothing, and cleaning them (D3).',
+  },
+  interest: {
+    label: 'Interest deductions',
+    hint: 'Account fees and interest on money borrowed to invest (D7).',
+  },
+  dividend: {
+    label: 'Dividend deductions',
+    hint: 'Costs of earning your dividends, such as advice fees (D8).',
+  },
+  giftsAndDonations: {
+    label: 'Gifts and donations',
+    hint: 'Donations of $2 or more to registered charities (D9).',
+  },
+  costOfManagingTaxAffairs: {
+    label: 'Cost of managing your tax affairs',
+    hint: 'For example, last year’s tax agent fee (D10).',
+  },
+  personalSuperContributions: {
+    label: 'Personal super contributions',
+    hint: 'Only contributions your fund has acknowledged you’ll claim (D12).',
+  },
+  other: { label: 'Other deductions', hint: 'For example, income protection insurance premiums (D15).' },
+};
+
+const DEDUCTION_ORDER = Object.keys(DEDUCTION_COPY);
 
 /** Unwraps `.default()`/`.optional()` and reports whether a contract field is a dollar amount. */
 function isMoneySchema(schema: z.ZodType): boolean {
@@ -144,13 +186,13 @@ export const INCOME_FIELDS: readonly MoneyFieldSpec[] = moneyFields(
  * fields yet, the page offers a single "work-related deductions" amount under
  * {@link FALLBACK_DEDUCTION_PATH} (the contract's `deductions` accepts any key meanwhile).
  */
-export const FALLBACK_DEDUCTION_PATH = 'deductions.workRelated';
+export const FALLBACK_DEDUCTION_PATH = 'deductions.otherWorkRelated';
 
 const contractDeductions = moneyFields(
   'deductions',
   estimateDeductionsSchema.shape as Record<string, z.ZodType>,
   DEDUCTION_COPY,
-  [],
+  DEDUCTION_ORDER,
 );
 
 export const DEDUCTION_FIELDS: readonly MoneyFieldSpec[] =
@@ -159,8 +201,7 @@ export const DEDUCTION_FIELDS: readonly MoneyFieldSpec[] =
     : [
         {
           path: FALLBACK_DEDUCTION_PATH,
-          label: 'Work-related deductions',
-          hint: 'What you spent to earn your income and weren’t paid back for, such as tools, uniforms and union fees.',
+          ...(DEDUCTION_COPY.otherWorkRelated as Omit<MoneyFieldSpec, 'path'>),
         },
       ];
 

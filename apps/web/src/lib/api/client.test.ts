@@ -161,3 +161,23 @@ describe('normaliseFieldPath', () => {
     expect(normaliseFieldPath(input)).toBe(expected);
   });
 });
+
+describe('ApiError.isUnreachable', () => {
+  it('treats 503 from the API as unreachable even with a problem body', async () => {
+    const { client } = clientWith(async () =>
+      response(
+        {
+          type: '/api/problems#service-unavailable',
+          title: 'Service unavailable',
+          status: 503,
+          code: 'SERVICE_UNAVAILABLE',
+        },
+        503,
+        'application/problem+json',
+      ),
+    );
+    const error = await caught(client.get('/api/v1/things'));
+    expect(error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(error.isUnreachable).toBe(true);
+  });
+});

@@ -58,11 +58,14 @@ export class ApiError extends Error {
     this.problem = init.problem;
   }
 
-  /** True when the request never reached a working Numeri API (offline, proxy/gateway errors). */
+  /**
+   * True when no working Numeri API answered: no response at all, the service says it is
+   * unavailable (503), or a proxy/gateway error without the API's own problem document.
+   */
   get isUnreachable(): boolean {
     if (this.code === CLIENT_ERROR_CODES.network) return true;
-    if (this.problem) return false;
-    return this.status === 502 || this.status === 503 || this.status === 504 || this.status >= 500;
+    if (this.status === 502 || this.status === 503 || this.status === 504) return true;
+    return !this.problem && this.status >= 500;
   }
 
   get isValidation(): boolean {
