@@ -93,41 +93,40 @@ function CompactNav() {
         <MenuIcon className="size-5" />
         <span>Menu</span>
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={8}
-          collisionPadding={12}
-          aria-label="Main"
-          onCloseAutoFocus={(event) => {
-            // After choosing a page, focus goes to that page's heading, not back to the menu button.
-            if (navigated.current) event.preventDefault();
-            navigated.current = false;
-          }}
-          className="z-40 w-[min(18rem,calc(100vw-1.5rem))] rounded-xl bg-white p-1.5 shadow-xl ring-1 ring-slate-200"
-        >
-          {NAV_ITEMS.map((item) => {
-            const Icon = item.icon;
-            const active = current?.to === item.to;
-            return (
-              <DropdownMenu.Item key={item.to} asChild onSelect={() => (navigated.current = true)}>
-                <Link
-                  to={item.to}
-                  aria-current={active ? 'page' : undefined}
-                  className={cn(
-                    'flex h-11 items-center gap-3 rounded-lg px-3 text-[0.9375rem] font-medium outline-none select-none',
-                    'data-[highlighted]:bg-slate-100',
-                    active ? 'text-teal-800' : 'text-slate-700',
-                  )}
-                >
-                  <Icon className={cn('size-5', active ? 'text-teal-700' : 'text-slate-400')} />
-                  {item.label}
-                </Link>
-              </DropdownMenu.Item>
-            );
-          })}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
+      {/* Not portalled: the open menu stays inside the banner landmark. */}
+      <DropdownMenu.Content
+        align="end"
+        sideOffset={8}
+        collisionPadding={12}
+        aria-label="Main"
+        onCloseAutoFocus={(event) => {
+          // After choosing a page, focus goes to that page's heading, not back to the menu button.
+          if (navigated.current) event.preventDefault();
+          navigated.current = false;
+        }}
+        className="z-40 w-[min(18rem,calc(100vw-1.5rem))] rounded-xl bg-white p-1.5 shadow-xl ring-1 ring-slate-200"
+      >
+        {NAV_ITEMS.map((item) => {
+          const Icon = item.icon;
+          const active = current?.to === item.to;
+          return (
+            <DropdownMenu.Item key={item.to} asChild onSelect={() => (navigated.current = true)}>
+              <Link
+                to={item.to}
+                aria-current={active ? 'page' : undefined}
+                className={cn(
+                  'flex h-11 items-center gap-3 rounded-lg px-3 text-[0.9375rem] font-medium outline-none select-none',
+                  'data-[highlighted]:bg-slate-100',
+                  active ? 'text-teal-800' : 'text-slate-700',
+                )}
+              >
+                <Icon className={cn('size-5', active ? 'text-teal-700' : 'text-slate-400')} />
+                {item.label}
+              </Link>
+            </DropdownMenu.Item>
+          );
+        })}
+      </DropdownMenu.Content>
     </DropdownMenu.Root>
   );
 }

@@ -4,7 +4,7 @@ import type { DollarShare } from './WhereEachDollarGoes';
 /** The donut of {@link DollarShare}s. Decorative: the table beside it carries the same figures. */
 export default function DollarDonut({ shares }: { shares: readonly DollarShare[] }) {
   return (
-    <PieChart width={176} height={176}>
+    <PieChart width={176} height={176} accessibilityLayer={false}>
       <Pie
         data={[...shares]}
         dataKey="amount"
@@ -18,6 +18,7 @@ export default function DollarDonut({ shares }: { shares: readonly DollarShare[]
         paddingAngle={shares.length > 1 ? 1.5 : 0}
         stroke="none"
         isAnimationActive={false}
+        rootTabIndex={-1}
       >
         {shares.map((share) => (
           <Cell key={share.id} fill={share.colour} />
