@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   findMoneyTokens,
@@ -12,6 +13,8 @@ import {
   parseMoney,
   redactTfns,
 } from '../src/index';
+import { fmtDate, makeTfn, money, rng } from './fixtures/random';
+import type { DateStyle } from './fixtures/random';
 
 describe('parseMoney', () => {
   it.each([
@@ -154,5 +157,37 @@ describe('redactTfns', () => {
   it('leaves ABNs, phone numbers, amounts and dates alone', () => {
     const text = 'ABN 51 824 753 556 phone 0412 345 678 or 1300 123 456, TFN withholding $1,234.56 on 01/07/2024';
     expect(redactTfns(text)).toBe(text);
+  });
+});
+
+describe('round trips (property)', () => {
+  it('any amount written the Australian way parses back to the same cents', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -99_999_999_99, max: 99_999_999_99 }), fc.boolean(), (cents, dollar) => {
+        expect(parseMoney(money(cents, { dollar }))).toBe(cents);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('any date written in an Australian style parses back to the same ISO date', () => {
+    const dateArb = fc.date({ min: new Date('1995-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(dateArb, fc.constantFrom('slash', 'short', 'long', 'iso') as fc.Arbitrary<DateStyle>, (iso, style) => {
+        expect(parseDate(fmtDate(iso, style))).toBe(iso);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a labelled, valid TFN never survives redaction in any grouping', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(' ', '-', ''), fc.constantFrom('TFN', 'Tax file number', "Payee's TFN:"), (seed, sep, label) => {
+        const tfn = makeTfn(rng(seed));
+        const text = `${label} ${tfn.slice(0, 3)}${sep}${tfn.slice(3, 6)}${sep}${tfn.slice(6)} end`;
+        expect(redactTfns(text).replace(/\D/g, '')).not.toContain(tfn.slice(0, 4));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/browser/esm/sync';
-import { encodeUtf8 } from '../codec';
 import { parseDate } from '../text/dates';
 import type { DateOrder } from '../text/dates';
 import { parseMoney } from '../text/money';
@@ -15,6 +14,9 @@ interface Row {
   /** 1-based line number where the record ends. */
   line: number;
 }
+
+const tooManyRows = (limits: ResolvedLimits): string =>
+  `The file has more than ${limits.maxRows.toLocaleString('en-AU')} rows, the most one import accepts. Export a shorter date range.`;
 
 const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*\/\s*/g, ' / ');
 
@@ -36,7 +38,7 @@ export function precheckLines(text: string, limits: ResolvedLimits, allowance = 
       lines++;
       lineStart = i + 1;
       if (lines > limits.maxRows + allowance) {
-        return { message: `The file has more than ${limits.maxRows.toLocaleString('en-AU')} rows, the most one import accepts. Export a shorter date range.` };
+        return { message: tooManyRows(limits) };
       }
     }
   }
@@ -78,9 +80,10 @@ export function readCsvRows(text: string, limits: ResolvedLimits, delimiter?: st
   const pre = precheckLines(text, limits);
   if (pre) return { rows: [], error: pre };
   try {
-    const records = parse(encodeUtf8(text), {
+    // A string input goes through the browser build's own Buffer polyfill; a raw Uint8Array does
+    // not survive every code path there (e.g. the BOM check), and the BOM is already gone.
+    const records = parse(text, {
       delimiter: delimiter ?? detectDelimiter(text),
-      bom: true,
       info: true,
       relax_column_count: true,
       relax_quotes: true,
@@ -90,9 +93,7 @@ export function readCsvRows(text: string, limits: ResolvedLimits, delimiter?: st
     const rows = records
       .map((r) => ({ cells: r.record.map((c) => c.trim()), line: r.info.lines }))
       .filter((r) => r.cells.some((c) => c.length > 0));
-    if (rows.length > limits.maxRows + 50) {
-      return { rows: [], error: { message: `The file has more than ${limits.maxRows.toLocaleString('en-AU')} rows, the most one import accepts.` } };
-    }
+    if (rows.length > limits.maxRows + 50) return { rows: [], error: { message: tooManyRows(limits) } };
     return { rows };
   } catch (err) {
     const e = err as { code?: string; lines?: number };
@@ -188,12 +189,13 @@ export function detectCsvLayout(rows: readonly Row[]): Detected | undefined {
     const generic = genericMapping(cells);
     if (generic) return { layout: 'generic', mapping: generic, headerIndex: i };
   }
-  // Header-less: decide from the first data rows.
-  const sample = rows.slice(0, 5);
+  // Header-less: decide from the first data rows (most of them must fit; bad rows are reported later).
+  const sample = rows.slice(0, 10);
   for (const layout of CSV_LAYOUTS) {
     const shape = layout.shape;
     if (!shape || sample.length === 0) continue;
-    if (sample.every((r) => shapeMatches(r.cells, shape))) return { layout: layout.id, mapping: layout.mapping, headerIndex: -1 };
+    const fits = sample.filter((r) => shapeMatches(r.cells, shape)).length;
+    if (fits >= Math.max(1, Math.ceil(sample.length * 0.6))) return { layout: layout.id, mapping: layout.mapping, headerIndex: -1 };
   }
   return undefined;
 }
@@ -241,11 +243,10 @@ export function rowsToTransactions(
   }
   const order: DateOrder = mapping.dateOrder ?? 'dmy';
   const transactions: ParsedTransaction[] = [];
+  if (rows.length - headerIndex - 1 > limits.maxRows) {
+    return { transactions: [], errors: [{ message: tooManyRows(limits) }] };
+  }
   for (let i = headerIndex + 1; i < rows.length; i++) {
-    if (transactions.length >= limits.maxRows) {
-      errors.push({ message: `Only the first ${limits.maxRows.toLocaleString('en-AU')} rows were read.` });
-      break;
-    }
     const row = rows[i] as Row;
     const cell = (c: number | undefined): string => (c === undefined ? '' : (row.cells[c] ?? ''));
     const rawDate = cell(dateCol);
@@ -315,5 +316,6 @@ export function parseCsvText(text: string, limitsIn: Parameters<typeof resolveLi
     };
   }
   const result = rowsToTransactions(rows, detected.mapping, detected.headerIndex, limits);
+  if (result.transactions.length === 0 && result.errors.length === 0) result.errors.push({ message: 'No transactions were found in this file.' });
   return { layout: detected.layout, ...result };
 }

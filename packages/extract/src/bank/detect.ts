@@ -25,6 +25,8 @@ export function detectFromText(head: string, filename?: string): BankFileFormat 
   if (isOfx) return ext === 'qfx' || upper.includes('<INTU.BID>') ? 'qfx' : 'ofx';
   if (/^!(TYPE|ACCOUNT|OPTION|CLEAR)/i.test(start)) return 'qif';
   if (ext === 'qif' && /^\^\s*$/m.test(start)) return 'qif';
+  // JSON, HTML and other markup are not bank exports even though they contain commas
+  if (/^[[{<]/.test(start)) return 'unknown';
   // CSV: at least one line with a delimiter, and no control characters other than tab/CR/LF.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(start)) return 'unknown';

@@ -16,8 +16,8 @@ import type { BankParseError, ParsedTransaction } from './types';
 const SUPPORTED_TYPES = /^!type:(bank|ccard|cash|oth a|oth l)\s*$/i;
 
 export function parseQifText(text: string, limits: ResolvedLimits, order: DateOrder = 'dmy'): { transactions: ParsedTransaction[]; errors: BankParseError[] } {
-  // QIF records take 4–8 lines each, so allow proportionally more lines than rows.
-  const pre = precheckLines(text, { ...limits, maxRows: limits.maxRows * 10 }, 0);
+  // Line length only: records span several lines, and the record limit is enforced as they are read.
+  const pre = precheckLines(text, { ...limits, maxRows: Number.MAX_SAFE_INTEGER }, 0);
   if (pre) return { transactions: [], errors: [pre] };
   const lines = text.split(/\r\n|\n|\r/);
   const errors: BankParseError[] = [];
@@ -53,7 +53,8 @@ export function parseQifText(text: string, limits: ResolvedLimits, order: DateOr
     }
     const payee = f.P ?? '';
     const memo = f.M ?? '';
-    const description = payee && memo && !memo.toUpperCase().includes(payee.toUpperCase()) ? `${payee} ${memo}` : memo.length > payee.length ? memo : payee;
+    // P is the bank's description line; M is an optional memo, used when P is empty.
+    const description = payee || memo;
     const tx: ParsedTransaction = { date, amountCents: amount === 0 ? 0 : amount, description };
     if (payee) tx.payee = payee;
     if (f.N) tx.reference = f.N;
