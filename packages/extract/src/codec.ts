@@ -6,7 +6,10 @@
 interface TextDecoderLike {
   decode(input?: Uint8Array): string;
 }
-type TextDecoderCtor = new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
+type TextDecoderCtor = new (
+  label?: string,
+  options?: { fatal?: boolean; ignoreBOM?: boolean },
+) => TextDecoderLike;
 interface TextEncoderLike {
   encode(input?: string): Uint8Array;
 }

@@ -53,7 +53,13 @@ const FINGERPRINT_VERSION = 'fp1';
 
 /** The fingerprint of one transaction; `occurrence` is its 0-based index among identical lines. */
 export function transactionFingerprint(accountKey: string, tx: FingerprintInput, occurrence = 0): string {
-  const material = [accountKey, tx.date, String(tx.amountCents), normaliseDescription(tx.description), String(occurrence)].join('\u001f');
+  const material = [
+    accountKey,
+    tx.date,
+    String(tx.amountCents),
+    normaliseDescription(tx.description),
+    String(occurrence),
+  ].join('\u001f');
   return `${FINGERPRINT_VERSION}:${fnv1a64(material)}`;
 }
 

@@ -3,13 +3,48 @@
 // de-duplication fingerprints and deduction suggestions. No I/O, no Node built-ins.
 
 // Layout model and builders
-export type { DocumentLayout, PageLayout, TextLine, TextWord, Region, PdfTextItem, PdfTextPage, OcrWord, OcrPage } from './layout/types';
-export { layoutFromText, layoutFromTextItems, layoutFromOcrWords, groupWordsIntoLines, splitIntoWords, regionUnion, layoutText } from './layout/build';
+export type {
+  DocumentLayout,
+  PageLayout,
+  TextLine,
+  TextWord,
+  Region,
+  PdfTextItem,
+  PdfTextPage,
+  OcrWord,
+  OcrPage,
+} from './layout/types';
+export {
+  layoutFromText,
+  layoutFromTextItems,
+  layoutFromOcrWords,
+  groupWordsIntoLines,
+  splitIntoWords,
+  regionUnion,
+  layoutText,
+} from './layout/build';
 export type { TextLayoutOptions, GroupOptions } from './layout/build';
+export { redactLayout } from './layout/redact';
 
 // Documents
-export { DOCUMENT_TYPES, FIELD_DEFINITIONS, FIELD_KEYS_BY_TYPE, FIELD_RETURN_LABELS, REPEATABLE_FIELDS, isFieldOf } from './documents/fields';
-export type { DocumentType, ValueType, FieldKey, FieldKeyOf, ExtractedField, ExtractionResult, ReturnLabelRef, ReturnRole } from './documents/fields';
+export {
+  DOCUMENT_TYPES,
+  FIELD_DEFINITIONS,
+  FIELD_KEYS_BY_TYPE,
+  FIELD_RETURN_LABELS,
+  REPEATABLE_FIELDS,
+  isFieldOf,
+} from './documents/fields';
+export type {
+  DocumentType,
+  ValueType,
+  FieldKey,
+  FieldKeyOf,
+  ExtractedField,
+  ExtractionResult,
+  ReturnLabelRef,
+  ReturnRole,
+} from './documents/fields';
 export { classifyDocument } from './documents/classify';
 export type { Classification } from './documents/classify';
 export { extractFields, analyzeDocument } from './documents/extract';
@@ -45,7 +80,12 @@ export type {
 } from './bank/types';
 
 // De-duplication, spreadsheet safety, deduction suggestions
-export { transactionFingerprint, fingerprintTransactions, normaliseDescription, fnv1a64 } from './fingerprint';
+export {
+  transactionFingerprint,
+  fingerprintTransactions,
+  normaliseDescription,
+  fnv1a64,
+} from './fingerprint';
 export { sanitizeForSpreadsheet, hasFormulaRisk, toCsvCell } from './spreadsheet';
 export { suggestDeductions } from './deductions/suggest';
 export type { Suggestion } from './deductions/suggest';

@@ -37,7 +37,9 @@ describe.each(['clean', 'noised'] as const)('corpus accuracy (%s)', (mode) => {
 
   it(`classifies at least ${CLASSIFY_FLOOR[mode] * 100}% of ${CORPUS.length} documents correctly`, () => {
     const rate = classified / CORPUS.length;
-    console.log(`[extract] ${mode}: classification ${(rate * 100).toFixed(1)}% of ${CORPUS.length} documents`);
+    console.log(
+      `[extract] ${mode}: classification ${(rate * 100).toFixed(1)}% of ${CORPUS.length} documents`,
+    );
     expect(rate).toBeGreaterThanOrEqual(CLASSIFY_FLOOR[mode]);
   });
 
@@ -45,7 +47,9 @@ describe.each(['clean', 'noised'] as const)('corpus accuracy (%s)', (mode) => {
   it.each(types)(`%s: field accuracy ≥ ${FLOOR[mode]}`, (type) => {
     const s = scores.get(type) as TypeScore;
     const acc = accuracy(s);
-    console.log(`[extract] ${mode}: ${type.padEnd(25)} ${(acc * 100).toFixed(1)}% (${s.correct}/${s.total} fields)`);
+    console.log(
+      `[extract] ${mode}: ${type.padEnd(25)} ${(acc * 100).toFixed(1)}% (${s.correct}/${s.total} fields)`,
+    );
     if (acc < FLOOR[mode]) console.log(s.misses.slice(0, 20));
     expect(s.total).toBeGreaterThan(40);
     expect(acc).toBeGreaterThanOrEqual(FLOOR[mode]);
@@ -86,7 +90,9 @@ describe('confidence reflects the source', () => {
         n++;
       }
     });
-    console.log(`[extract] mean field confidence: clean ${(clean / n).toFixed(3)}, noised ${(noised / n).toFixed(3)} over ${n} fields`);
+    console.log(
+      `[extract] mean field confidence: clean ${(clean / n).toFixed(3)}, noised ${(noised / n).toFixed(3)} over ${n} fields`,
+    );
     expect(noised / n).toBeLessThan(clean / n - 0.1);
   });
 });

@@ -1,10 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { BankParseResult, ParsedTransaction } from '../src/index';
-import { CSV_LAYOUTS, decodeText, detectBankFileFormat, detectTextEncoding, parseBankFile, parseCsvWithMapping } from '../src/index';
-import { BALANCES, TXS, csvFor, ofxSgml, ofxXml, qfx, qif, utf16, utf8, windows1252 } from './fixtures/bank-files';
+import {
+  CSV_LAYOUTS,
+  decodeText,
+  detectBankFileFormat,
+  detectTextEncoding,
+  parseBankFile,
+  parseCsvWithMapping,
+} from '../src/index';
+import {
+  BALANCES,
+  TXS,
+  csvFor,
+  ofxSgml,
+  ofxXml,
+  qfx,
+  qif,
+  utf16,
+  utf8,
+  windows1252,
+} from './fixtures/bank-files';
 import type { CsvBank } from './fixtures/bank-files';
 
-function expectTransactions(result: BankParseResult, opts: { balances?: boolean; payee?: boolean } = {}): void {
+function expectTransactions(
+  result: BankParseResult,
+  opts: { balances?: boolean; payee?: boolean } = {},
+): void {
   expect(result.errors).toEqual([]);
   expect(result.transactions).toHaveLength(TXS.length);
   result.transactions.forEach((tx, i) => {
@@ -36,7 +57,15 @@ describe('Australian bank CSV layouts', () => {
   });
 
   it('lists every layout it recognises', () => {
-    expect(CSV_LAYOUTS.map((l) => l.id).sort()).toEqual(['anz', 'commbank', 'ing', 'macquarie', 'nab', 'up', 'westpac']);
+    expect(CSV_LAYOUTS.map((l) => l.id).sort()).toEqual([
+      'anz',
+      'commbank',
+      'ing',
+      'macquarie',
+      'nab',
+      'up',
+      'westpac',
+    ]);
   });
 
   it('reads debits as negative whether the bank writes them signed (ING) or unsigned (Westpac)', () => {
@@ -100,7 +129,7 @@ describe('OFX, QFX and QIF', () => {
     expectTransactions(r);
   });
 
-  it('QIF with DD/MM/YYYY, D/MM/YY and D/M\'YY dates', () => {
+  it("QIF with DD/MM/YYYY, D/MM/YY and D/M'YY dates", () => {
     const r = parseBankFile(utf8(qif()), { filename: 'statement.qif' });
     expect(r.format).toBe('qif');
     expectTransactions(r);
@@ -125,7 +154,8 @@ describe('OFX, QFX and QIF', () => {
 });
 
 describe('column-mapping fallback', () => {
-  const unknown = 'When,What,How much,Left\r\n01/07/2024,COFFEE,-4.50,95.50\r\n02/07/2024,SALARY,100.00,195.50\r\n';
+  const unknown =
+    'When,What,How much,Left\r\n01/07/2024,COFFEE,-4.50,95.50\r\n02/07/2024,SALARY,100.00,195.50\r\n';
 
   it('asks for a mapping when the columns are not recognised', () => {
     const r = parseBankFile(utf8(unknown));
@@ -140,8 +170,19 @@ describe('column-mapping fallback', () => {
   });
 
   it('parses with the mapping the user chose, by name or by index', () => {
-    const byName = parseCsvWithMapping(utf8(unknown), { date: 'when', description: 'What', amount: 'How much', balance: 'Left' });
-    const byIndex = parseCsvWithMapping(utf8(unknown), { date: 0, description: 1, amount: 2, balance: 3, hasHeader: true });
+    const byName = parseCsvWithMapping(utf8(unknown), {
+      date: 'when',
+      description: 'What',
+      amount: 'How much',
+      balance: 'Left',
+    });
+    const byIndex = parseCsvWithMapping(utf8(unknown), {
+      date: 0,
+      description: 1,
+      amount: 2,
+      balance: 3,
+      hasHeader: true,
+    });
     for (const r of [byName, byIndex]) {
       expect(r.layout).toBe('mapped');
       expect(r.transactions).toEqual([
@@ -153,7 +194,12 @@ describe('column-mapping fallback', () => {
 
   it('can invert amounts for exports where spending is positive', () => {
     const card = 'Date,Merchant,Charge\r\n01/07/2024,COFFEE,4.50\r\n';
-    const r = parseCsvWithMapping(utf8(card), { date: 'Date', description: 'Merchant', amount: 'Charge', invertAmount: true });
+    const r = parseCsvWithMapping(utf8(card), {
+      date: 'Date',
+      description: 'Merchant',
+      amount: 'Charge',
+      invertAmount: true,
+    });
     expect(r.transactions[0]?.amountCents).toBe(-450);
   });
 
@@ -176,7 +222,12 @@ describe('row problems are reported, good rows kept', () => {
     ].join('\r\n');
     const r = parseBankFile(utf8(text));
     expect(r.layout).toBe('anz');
-    expect(r.transactions.map((t: ParsedTransaction) => t.description)).toEqual(['COFFEE', 'TEA', 'CAKE', 'WATER']);
+    expect(r.transactions.map((t: ParsedTransaction) => t.description)).toEqual([
+      'COFFEE',
+      'TEA',
+      'CAKE',
+      'WATER',
+    ]);
     expect(r.errors.map((e) => e.line)).toEqual([2, 3]);
     expect(r.errors[0]?.message).toMatch(/day\/month\/year/);
   });

@@ -3,7 +3,11 @@ import type { DeductionRule } from '../src/index';
 import { DEFAULT_DEDUCTION_RULES, parseBankFile, suggestDeductions } from '../src/index';
 import { csvFor, utf8 } from './fixtures/bank-files';
 
-const debit = (description: string, dollars: number, payee?: string) => ({ description, amountCents: -Math.round(dollars * 100), ...(payee ? { payee } : {}) });
+const debit = (description: string, dollars: number, payee?: string) => ({
+  description,
+  amountCents: -Math.round(dollars * 100),
+  ...(payee ? { payee } : {}),
+});
 
 describe('suggestDeductions', () => {
   it('suggests from a parsed bank file, with reasons naming the match', () => {
@@ -66,7 +70,15 @@ describe('suggestDeductions', () => {
 
   it('accepts custom rules', () => {
     const rules: DeductionRule[] = [
-      { id: 'nurse-fob', category: 'work-related-tools', dLabel: 'D5', keywords: ['FOB WATCH'], confidence: 0.8, why: 'test', evidenceHint: 'Keep the receipt.' },
+      {
+        id: 'nurse-fob',
+        category: 'work-related-tools',
+        dLabel: 'D5',
+        keywords: ['FOB WATCH'],
+        confidence: 0.8,
+        why: 'test',
+        evidenceHint: 'Keep the receipt.',
+      },
     ];
     const [s] = suggestDeductions([debit('NURSING SUPPLIES FOB WATCH', 25)], rules);
     expect(s).toMatchObject({ ruleId: 'nurse-fob', confidence: 0.68 });

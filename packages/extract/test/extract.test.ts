@@ -34,7 +34,12 @@ describe('extractFields: values, regions and confidence', () => {
 
   it('classifies when no type is given and reads each field with its type', () => {
     expect(r.type).toBe('income-statement');
-    expect(field(r, 'grossPayments')).toMatchObject({ valueType: 'money', value: 8_543_200, raw: '$85,432.00', label: 'Gross payments' });
+    expect(field(r, 'grossPayments')).toMatchObject({
+      valueType: 'money',
+      value: 8_543_200,
+      raw: '$85,432.00',
+      label: 'Gross payments',
+    });
     expect(field(r, 'taxWithheld')?.value).toBe(1_988_000);
     expect(field(r, 'payerAbn')).toMatchObject({ valueType: 'abn', value: ABN, raw: '51 824 753 556' });
     expect(field(r, 'periodStart')?.value).toBe('2024-07-01');
@@ -83,7 +88,10 @@ describe('extractFields: values, regions and confidence', () => {
 describe('validation and cross-checks', () => {
   it('flags an ABN that fails the check digit and lowers its confidence', () => {
     const bad = breakAbn(ABN);
-    const r = extractFields(layoutFromText(INCOME_STATEMENT.replace('51 824 753 556', spacedAbn(bad))), 'income-statement');
+    const r = extractFields(
+      layoutFromText(INCOME_STATEMENT.replace('51 824 753 556', spacedAbn(bad))),
+      'income-statement',
+    );
     const good = extractFields(layoutFromText(INCOME_STATEMENT), 'income-statement');
     expect(field(r, 'payerAbn')?.value).toBe(bad);
     expect(field(r, 'payerAbn')?.confidence).toBeLessThan((field(good, 'payerAbn')?.confidence ?? 0) / 2);
@@ -91,21 +99,38 @@ describe('validation and cross-checks', () => {
   });
 
   it('flags tax withheld larger than gross payments', () => {
-    const r = extractFields(layoutFromText(INCOME_STATEMENT.replace('$19,880.00', '$91,880.00')), 'income-statement');
+    const r = extractFields(
+      layoutFromText(INCOME_STATEMENT.replace('$19,880.00', '$91,880.00')),
+      'income-statement',
+    );
     expect(r.warnings.join(' ')).toMatch(/Tax withheld \(\$91,880\.00\) is more than gross payments/);
   });
 
   it('flags a period that spans two income years, and a period outside the expected year', () => {
-    const two = extractFields(layoutFromText(INCOME_STATEMENT.replace('30/06/2025', '30/09/2025')), 'income-statement');
+    const two = extractFields(
+      layoutFromText(INCOME_STATEMENT.replace('30/06/2025', '30/09/2025')),
+      'income-statement',
+    );
     expect(two.warnings.join(' ')).toMatch(/spans more than one income year/);
-    const other = extractFields(layoutFromText(INCOME_STATEMENT), 'income-statement', { incomeYear: '2023-24' });
+    const other = extractFields(layoutFromText(INCOME_STATEMENT), 'income-statement', {
+      incomeYear: '2023-24',
+    });
     expect(other.warnings.join(' ')).toMatch(/in the 2024-25 income year, not 2023-24/);
-    const same = extractFields(layoutFromText(INCOME_STATEMENT), 'income-statement', { incomeYear: '2024-25' });
+    const same = extractFields(layoutFromText(INCOME_STATEMENT), 'income-statement', {
+      incomeYear: '2024-25',
+    });
     expect(same.warnings).toEqual([]);
   });
 
   const dividend = (franked: string, credit: string): string =>
-    ['Koala Bank Limited', 'Dividend statement', 'Payment date: 26 September 2024', `Franked amount     ${franked}`, 'Unfranked amount   $0.00', `Franking credit    ${credit}`].join('\n');
+    [
+      'Koala Bank Limited',
+      'Dividend statement',
+      'Payment date: 26 September 2024',
+      `Franked amount     ${franked}`,
+      'Unfranked amount   $0.00',
+      `Franking credit    ${credit}`,
+    ].join('\n');
 
   it('accepts a franking credit at 30/70 or 25/75 of the franked amount and rewards it', () => {
     // $1,000.00 × 30/70 = $428.57; $900.00 × 25/75 = $300.00
@@ -125,7 +150,14 @@ describe('validation and cross-checks', () => {
   });
 
   const receipt = (total: string, gst: string): string =>
-    ['WATTLE HARDWARE PTY LTD', `ABN ${spacedAbn(ABN)}`, 'TAX INVOICE', 'Date: 12/08/2024', `TOTAL        ${total}`, `GST          ${gst}`].join('\n');
+    [
+      'WATTLE HARDWARE PTY LTD',
+      `ABN ${spacedAbn(ABN)}`,
+      'TAX INVOICE',
+      'Date: 12/08/2024',
+      `TOTAL        ${total}`,
+      `GST          ${gst}`,
+    ].join('\n');
 
   it('checks GST against one eleventh of the total', () => {
     // $110.00 / 11 = $10.00
@@ -143,9 +175,25 @@ describe('validation and cross-checks', () => {
     expect(r.warnings).toContain('Tax withheld was not found; enter it from the document.');
   });
 
+  it('reads an enormous layout in part, and says so', () => {
+    const text = `Interest summary\nTotal interest earned $12.34\n${'filler line\n'.repeat(20_100)}`;
+    const r = extractFields(layoutFromText(text), 'interest-summary');
+    expect(field(r, 'interest')?.value).toBe(1_234);
+    expect(r.warnings).toContain('This document is unusually long; only the first part of it was read.');
+  });
+
   it('does not throw on empty or odd layouts', () => {
     expect(extractFields({ pages: [] })).toEqual({ type: 'other', fields: [], warnings: [] });
-    const odd = { pages: [{ page: 1, width: 0, height: 0, lines: [{ text: '$5.00', box: { page: 1, x: Number.NaN, y: 0, w: 0, h: 0 } }] }] };
+    const odd = {
+      pages: [
+        {
+          page: 1,
+          width: 0,
+          height: 0,
+          lines: [{ text: '$5.00', box: { page: 1, x: Number.NaN, y: 0, w: 0, h: 0 } }],
+        },
+      ],
+    };
     expect(() => extractFields(odd, 'receipt')).not.toThrow();
   });
 });
@@ -166,7 +214,13 @@ describe('private health insurance rows', () => {
     ].join('\n');
     const r = extractFields(layoutFromText(text));
     expect(r.type).toBe('private-health-statement');
-    expect([0, 1].map((row) => [field(r, 'premiumsPaid', row)?.value, field(r, 'rebateReceived', row)?.value, field(r, 'benefitCode', row)?.value])).toEqual([
+    expect(
+      [0, 1].map((row) => [
+        field(r, 'premiumsPaid', row)?.value,
+        field(r, 'rebateReceived', row)?.value,
+        field(r, 'benefitCode', row)?.value,
+      ]),
+    ).toEqual([
       [123_400, 30_012, '30'],
       [45_678, 11_000, '31'],
     ]);
@@ -180,20 +234,43 @@ describe('field map and return labels', () => {
   it('defines every key each type can yield', () => {
     for (const type of DOCUMENT_TYPES) {
       for (const key of FIELD_KEYS_BY_TYPE[type]) expect(FIELD_DEFINITIONS[key]).toBeDefined();
-      for (const key of Object.keys(FIELD_RETURN_LABELS[type]) as FieldKey[]) expect(isFieldOf(type, key)).toBe(true);
+      for (const key of Object.keys(FIELD_RETURN_LABELS[type]) as FieldKey[])
+        expect(isFieldOf(type, key)).toBe(true);
     }
   });
 
   it('maps fields to the ATO return labels they feed', () => {
-    expect(FIELD_RETURN_LABELS['income-statement'].grossPayments).toMatchObject({ item: 'Item 1', label: 'C', role: 'income' });
-    expect(FIELD_RETURN_LABELS['income-statement'].taxWithheld).toMatchObject({ item: 'Item 1', role: 'credit' });
-    expect(FIELD_RETURN_LABELS['payg-payment-summary'].allowances).toMatchObject({ item: 'Item 2', label: 'K' });
-    expect(FIELD_RETURN_LABELS['dividend-statement'].frankedAmount).toMatchObject({ item: 'Item 11', label: 'T' });
-    expect(FIELD_RETURN_LABELS['dividend-statement'].unfrankedAmount).toMatchObject({ item: 'Item 11', label: 'S' });
-    expect(FIELD_RETURN_LABELS['dividend-statement'].frankingCredit).toMatchObject({ item: 'Item 11', label: 'U' });
+    expect(FIELD_RETURN_LABELS['income-statement'].grossPayments).toMatchObject({
+      item: 'Item 1',
+      label: 'C',
+      role: 'income',
+    });
+    expect(FIELD_RETURN_LABELS['income-statement'].taxWithheld).toMatchObject({
+      item: 'Item 1',
+      role: 'credit',
+    });
+    expect(FIELD_RETURN_LABELS['payg-payment-summary'].allowances).toMatchObject({
+      item: 'Item 2',
+      label: 'K',
+    });
+    expect(FIELD_RETURN_LABELS['dividend-statement'].frankedAmount).toMatchObject({
+      item: 'Item 11',
+      label: 'T',
+    });
+    expect(FIELD_RETURN_LABELS['dividend-statement'].unfrankedAmount).toMatchObject({
+      item: 'Item 11',
+      label: 'S',
+    });
+    expect(FIELD_RETURN_LABELS['dividend-statement'].frankingCredit).toMatchObject({
+      item: 'Item 11',
+      label: 'U',
+    });
     expect(FIELD_RETURN_LABELS['interest-summary'].interest).toMatchObject({ item: 'Item 10', label: 'L' });
     expect(FIELD_RETURN_LABELS.receipt.total?.role).toBe('deduction-candidate');
-    expect(FIELD_RETURN_LABELS['private-health-statement'].premiumsPaid).toMatchObject({ label: 'J', role: 'phi' });
+    expect(FIELD_RETURN_LABELS['private-health-statement'].premiumsPaid).toMatchObject({
+      label: 'J',
+      role: 'phi',
+    });
     expect(FIELD_RETURN_LABELS['private-health-statement'].rebateReceived).toMatchObject({ label: 'K' });
     expect(FIELD_RETURN_LABELS['private-health-statement'].benefitCode).toMatchObject({ label: 'L' });
   });
@@ -213,19 +290,29 @@ describe('classifyDocument', () => {
   });
 
   it('calls unrelated text "other", with a reason', () => {
-    const c = classifyDocument(layoutFromText('Dear Resident,\nThe council will collect green waste on Monday.'));
+    const c = classifyDocument(
+      layoutFromText('Dear Resident,\nThe council will collect green waste on Monday.'),
+    );
     expect(c.type).toBe('other');
     expect(c.reasons.length).toBeGreaterThan(0);
     expect(classifyDocument({ pages: [] }).type).toBe('other');
   });
 
   it('tells a PAYG payment summary from an income statement by its title', () => {
-    const payg = INCOME_STATEMENT.replace('Income statement', 'PAYG payment summary - individual non-business');
+    const payg = INCOME_STATEMENT.replace(
+      'Income statement',
+      'PAYG payment summary - individual non-business',
+    );
     expect(classifyDocument(layoutFromText(payg)).type).toBe('payg-payment-summary');
   });
 
   it('tells an AMMA statement from a dividend statement', () => {
-    const amma = ['Bilby Property Fund', 'Attribution Managed Investment Trust Member Annual Statement', 'Franked distributions from trusts  13C  $456.78', 'Share of franking credits from franked dividends  13Q  $137.03'].join('\n');
+    const amma = [
+      'Bilby Property Fund',
+      'Attribution Managed Investment Trust Member Annual Statement',
+      'Franked distributions from trusts  13C  $456.78',
+      'Share of franking credits from franked dividends  13Q  $137.03',
+    ].join('\n');
     expect(analyzeDocument(layoutFromText(amma)).classification.type).toBe('distribution-statement');
   });
 });

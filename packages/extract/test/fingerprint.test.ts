@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprintTransactions, fnv1a64, normaliseDescription, parseBankFile, transactionFingerprint } from '../src/index';
+import {
+  fingerprintTransactions,
+  fnv1a64,
+  normaliseDescription,
+  parseBankFile,
+  transactionFingerprint,
+} from '../src/index';
 import { TXS, csvFor, ofxSgml, utf8, windows1252 } from './fixtures/bank-files';
 
 describe('fnv1a64', () => {
@@ -75,7 +81,10 @@ describe('transaction fingerprints', () => {
     fc.assert(
       fc.property(fc.array(txArb, { maxLength: 40 }), (txs) => {
         const a = fingerprintTransactions(ACCOUNT, txs);
-        const b = fingerprintTransactions(ACCOUNT, txs.map((t) => ({ ...t })));
+        const b = fingerprintTransactions(
+          ACCOUNT,
+          txs.map((t) => ({ ...t })),
+        );
         expect(b).toEqual(a);
         expect(new Set(a).size).toBe(txs.length);
       }),

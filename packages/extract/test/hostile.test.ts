@@ -26,7 +26,11 @@ describe('malformed files', () => {
     const cut = text.slice(0, text.indexOf('<STMTTRN>', text.indexOf('SALARY')) + 30);
     const r = parseBankFile(utf8(cut));
     expect(r.format).toBe('ofx');
-    expect(r.transactions.map((t) => t.description)).toEqual(['COFFEE CLUB SYDNEY', 'COFFEE CLUB SYDNEY', 'SALARY KOALA HARBOUR PTY']);
+    expect(r.transactions.map((t) => t.description)).toEqual([
+      'COFFEE CLUB SYDNEY',
+      'COFFEE CLUB SYDNEY',
+      'SALARY KOALA HARBOUR PTY',
+    ]);
     expect(r.errors.map((e) => e.message).join(' ')).toMatch(/truncated/);
   });
 
@@ -54,7 +58,11 @@ describe('wrong formats', () => {
     ['a PDF', utf8('%PDF-1.7\n1 0 obj <<>> endobj\n'), /This is a PDF/],
     ['an Excel workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), /Excel/],
     ['a PNG', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), /PNG/],
-    ['random binary', new Uint8Array(Array.from({ length: 512 }, (_, i) => (i * 7919) % 256)), /not a CSV, OFX, QFX or QIF/],
+    [
+      'random binary',
+      new Uint8Array(Array.from({ length: 512 }, (_, i) => (i * 7919) % 256)),
+      /not a CSV, OFX, QFX or QIF/,
+    ],
     ['JSON', utf8('{"transactions": [1, 2, 3]}'), /not a CSV, OFX, QFX or QIF/],
   ])('%s', (_name, bytes, message) => {
     const r = parseBankFile(bytes);
@@ -77,7 +85,10 @@ describe('hostile sizes fail fast', () => {
     const text = `Date,Description,Amount\r\n01/07/2024,${'x'.repeat(2 * 1024 * 1024)},-1.00\r\n`;
     const { result, ms } = timed(() => parseBankFile(utf8(text)));
     expect(result.transactions).toEqual([]);
-    expect(result.errors[0]).toEqual({ line: 2, message: `Line 2 is longer than ${DEFAULT_LIMITS.maxLineLength.toLocaleString('en-AU')} characters, so this is not a bank statement export.` });
+    expect(result.errors[0]).toEqual({
+      line: 2,
+      message: `Line 2 is longer than ${DEFAULT_LIMITS.maxLineLength.toLocaleString('en-AU')} characters, so this is not a bank statement export.`,
+    });
     expect(ms).toBeLessThan(2_000);
   });
 

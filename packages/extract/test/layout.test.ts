@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentLayout, OcrPage, PdfTextPage, Region } from '../src/index';
-import { extractFields, groupWordsIntoLines, layoutFromOcrWords, layoutFromText, layoutFromTextItems, layoutText } from '../src/index';
+import {
+  extractFields,
+  groupWordsIntoLines,
+  layoutFromOcrWords,
+  layoutFromText,
+  layoutFromTextItems,
+  layoutText,
+} from '../src/index';
 import { buildCorpus } from './fixtures/documents';
 import { sameValue } from './fixtures/score';
 
@@ -108,7 +115,15 @@ function asPdfItems(text: string): DocumentLayout {
     page: p.page,
     width: W,
     height: H,
-    items: p.lines.flatMap((l) => (l.words ?? []).map((w) => ({ str: w.text, x: w.box.x * W, y: H - (w.box.y + w.box.h) * H, w: w.box.w * W, h: w.box.h * H }))),
+    items: p.lines.flatMap((l) =>
+      (l.words ?? []).map((w) => ({
+        str: w.text,
+        x: w.box.x * W,
+        y: H - (w.box.y + w.box.h) * H,
+        w: w.box.w * W,
+        h: w.box.h * H,
+      })),
+    ),
   }));
   return layoutFromTextItems(pages);
 }
@@ -126,7 +141,12 @@ function asOcrWords(text: string): DocumentLayout {
       .flatMap((l) => l.words ?? [])
       .map((w, i) => ({
         text: w.text,
-        bbox: { x0: Math.round(w.box.x * W), y0: Math.round(w.box.y * H), x1: Math.round((w.box.x + w.box.w) * W), y1: Math.round((w.box.y + w.box.h) * H) },
+        bbox: {
+          x0: Math.round(w.box.x * W),
+          y0: Math.round(w.box.y * H),
+          x1: Math.round((w.box.x + w.box.w) * W),
+          y1: Math.round((w.box.y + w.box.h) * H),
+        },
         confidence: 80 + (i % 17),
       }))
       .reverse(),
@@ -136,13 +156,16 @@ function asOcrWords(text: string): DocumentLayout {
 
 describe('the same document through each layout source', () => {
   const corpus = buildCorpus(2, 4242).filter((f) => f.type !== 'other');
-  it.each(corpus.map((f) => [f.id, f.variant, f] as const))('%s %s: PDF items and OCR words extract the same values', (_id, _variant, f) => {
-    for (const layout of [asPdfItems(f.text), asOcrWords(f.text)]) {
-      const result = extractFields(layout, f.type);
-      for (const t of f.truth) {
-        const field = result.fields.find((x) => x.key === t.key && (x.row ?? 0) === (t.row ?? 0));
-        expect(field && sameValue(field, t), `${t.key} ${t.row ?? ''}`).toBe(true);
+  it.each(corpus.map((f) => [f.id, f.variant, f] as const))(
+    '%s %s: PDF items and OCR words extract the same values',
+    (_id, _variant, f) => {
+      for (const layout of [asPdfItems(f.text), asOcrWords(f.text)]) {
+        const result = extractFields(layout, f.type);
+        for (const t of f.truth) {
+          const field = result.fields.find((x) => x.key === t.key && (x.row ?? 0) === (t.row ?? 0));
+          expect(field && sameValue(field, t), `${t.key} ${t.row ?? ''}`).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 });

@@ -11,6 +11,9 @@ import {
   isValidTfn,
   parseDate,
   parseMoney,
+  layoutFromText,
+  layoutText,
+  redactLayout,
   redactTfns,
 } from '../src/index';
 import { fmtDate, makeTfn, money, rng } from './fixtures/random';
@@ -39,9 +42,12 @@ describe('parseMoney', () => {
     expect(parseMoney(text)).toBe(cents);
   });
 
-  it.each(['', 'abc', '12/07/2024', '30%', '1,2', '0.8650', '$', '1.2.3', '=1+1', '12 34'])('rejects %j', (text) => {
-    expect(parseMoney(text)).toBeNull();
-  });
+  it.each(['', 'abc', '12/07/2024', '30%', '1,2', '0.8650', '$', '1.2.3', '=1+1', '12 34'])(
+    'rejects %j',
+    (text) => {
+      expect(parseMoney(text)).toBeNull();
+    },
+  );
 
   it('repairs OCR digit confusions only when asked, and only inside numbers', () => {
     expect(parseMoney('$8S,4l2.O0')).toBeNull();
@@ -155,7 +161,8 @@ describe('redactTfns', () => {
     expect(redactTfns('ref 123 456 789 end')).toBe('ref 123 456 789 end');
   });
   it('leaves ABNs, phone numbers, amounts and dates alone', () => {
-    const text = 'ABN 51 824 753 556 phone 0412 345 678 or 1300 123 456, TFN withholding $1,234.56 on 01/07/2024';
+    const text =
+      'ABN 51 824 753 556 phone 0412 345 678 or 1300 123 456, TFN withholding $1,234.56 on 01/07/2024';
     expect(redactTfns(text)).toBe(text);
   });
 });
@@ -171,23 +178,50 @@ describe('round trips (property)', () => {
   });
 
   it('any date written in an Australian style parses back to the same ISO date', () => {
-    const dateArb = fc.date({ min: new Date('1995-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const dateArb = fc
+      .date({
+        min: new Date('1995-01-01T00:00:00Z'),
+        max: new Date('2090-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
-      fc.property(dateArb, fc.constantFrom('slash', 'short', 'long', 'iso') as fc.Arbitrary<DateStyle>, (iso, style) => {
-        expect(parseDate(fmtDate(iso, style))).toBe(iso);
-      }),
+      fc.property(
+        dateArb,
+        fc.constantFrom('slash', 'short', 'long', 'iso') as fc.Arbitrary<DateStyle>,
+        (iso, style) => {
+          expect(parseDate(fmtDate(iso, style))).toBe(iso);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('a labelled, valid TFN never survives redaction in any grouping', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(' ', '-', ''), fc.constantFrom('TFN', 'Tax file number', "Payee's TFN:"), (seed, sep, label) => {
-        const tfn = makeTfn(rng(seed));
-        const text = `${label} ${tfn.slice(0, 3)}${sep}${tfn.slice(3, 6)}${sep}${tfn.slice(6)} end`;
-        expect(redactTfns(text).replace(/\D/g, '')).not.toContain(tfn.slice(0, 4));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        fc.constantFrom(' ', '-', ''),
+        fc.constantFrom('TFN', 'Tax file number', "Payee's TFN:"),
+        (seed, sep, label) => {
+          const tfn = makeTfn(rng(seed));
+          const text = `${label} ${tfn.slice(0, 3)}${sep}${tfn.slice(3, 6)}${sep}${tfn.slice(6)} end`;
+          expect(redactTfns(text).replace(/\D/g, '')).not.toContain(tfn.slice(0, 4));
+        },
+      ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('redactLayout', () => {
+  it('masks TFNs in line and word text and keeps the boxes', () => {
+    const layout = layoutFromText("Payee's tax file number\n123 456 782\nGross payments $85,432.00");
+    const red = redactLayout(layout);
+    expect(layoutText(red)).toBe("Payee's tax file number\n*** *** ***\nGross payments $85,432.00");
+    expect(red.pages[0]?.lines[1]?.words?.map((w) => w.text)).toEqual(['***', '***', '***']);
+    expect(red.pages[0]?.lines[1]?.words?.[0]?.box).toEqual(layout.pages[0]?.lines[1]?.words?.[0]?.box);
+    // the input is not modified
+    expect(layout.pages[0]?.lines[1]?.text).toBe('123 456 782');
   });
 });

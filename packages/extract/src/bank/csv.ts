@@ -7,7 +7,13 @@ import { CSV_LAYOUTS, HEADER_SYNONYMS } from './csv-layouts';
 import type { CsvLayout } from './csv-layouts';
 import { resolveLimits, tooManyErrors } from './limits';
 import type { ResolvedLimits } from './limits';
-import type { BankParseError, BankParseResult, ColumnRef, CsvColumnMapping, ParsedTransaction } from './types';
+import type {
+  BankParseError,
+  BankParseResult,
+  ColumnRef,
+  CsvColumnMapping,
+  ParsedTransaction,
+} from './types';
 
 interface Row {
   cells: string[];
@@ -18,21 +24,33 @@ interface Row {
 const tooManyRows = (limits: ResolvedLimits): string =>
   `The file has more than ${limits.maxRows.toLocaleString('en-AU')} rows, the most one import accepts. Export a shorter date range.`;
 
-const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*\/\s*/g, ' / ');
+const norm = (s: string): string =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\/\s*/g, ' / ');
 
 /**
  * Cheap structural checks before any parsing: the longest line and the number of lines. Stops
  * scanning as soon as a limit is passed, so hostile input (one 50 MB line, a million rows) is
  * rejected in linear time without building records.
  */
-export function precheckLines(text: string, limits: ResolvedLimits, allowance = 50): BankParseError | undefined {
+export function precheckLines(
+  text: string,
+  limits: ResolvedLimits,
+  allowance = 50,
+): BankParseError | undefined {
   let lineStart = 0;
   let lines = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 10;
     if (c === 10 || c === 13) {
       if (i - lineStart > limits.maxLineLength) {
-        return { line: lines + 1, message: `Line ${lines + 1} is longer than ${limits.maxLineLength.toLocaleString('en-AU')} characters, so this is not a bank statement export.` };
+        return {
+          line: lines + 1,
+          message: `Line ${lines + 1} is longer than ${limits.maxLineLength.toLocaleString('en-AU')} characters, so this is not a bank statement export.`,
+        };
       }
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       lines++;
@@ -46,7 +64,10 @@ export function precheckLines(text: string, limits: ResolvedLimits, allowance = 
 }
 
 function detectDelimiter(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/, 12).filter((l) => l.trim().length > 0).slice(0, 10);
+  const lines = text
+    .split(/\r\n|\n|\r/, 12)
+    .filter((l) => l.trim().length > 0)
+    .slice(0, 10);
   let best = ',';
   let bestScore = 0;
   for (const d of [',', ';', '\t', '|']) {
@@ -76,7 +97,11 @@ function countOutsideQuotes(line: string, d: string): number {
 }
 
 /** Parses CSV text to rows with csv-parse (browser build: no Node built-ins). */
-export function readCsvRows(text: string, limits: ResolvedLimits, delimiter?: string): { rows: Row[]; error?: BankParseError } {
+export function readCsvRows(
+  text: string,
+  limits: ResolvedLimits,
+  delimiter?: string,
+): { rows: Row[]; error?: BankParseError } {
   const pre = precheckLines(text, limits);
   if (pre) return { rows: [], error: pre };
   try {
@@ -104,7 +129,9 @@ export function readCsvRows(text: string, limits: ResolvedLimits, delimiter?: st
         : e.code === 'CSV_MAX_RECORD_SIZE'
           ? 'a row is far too long'
           : 'the file is not well-formed CSV';
-    const error: BankParseError = { message: `This CSV could not be read: ${why}${line ? ` (near line ${line})` : ''}.` };
+    const error: BankParseError = {
+      message: `This CSV could not be read: ${why}${line ? ` (near line ${line})` : ''}.`,
+    };
     if (line !== undefined) error.line = line;
     return { rows: [], error };
   }
@@ -195,7 +222,8 @@ export function detectCsvLayout(rows: readonly Row[]): Detected | undefined {
     const shape = layout.shape;
     if (!shape || sample.length === 0) continue;
     const fits = sample.filter((r) => shapeMatches(r.cells, shape)).length;
-    if (fits >= Math.max(1, Math.ceil(sample.length * 0.6))) return { layout: layout.id, mapping: layout.mapping, headerIndex: -1 };
+    if (fits >= Math.max(1, Math.ceil(sample.length * 0.6)))
+      return { layout: layout.id, mapping: layout.mapping, headerIndex: -1 };
   }
   return undefined;
 }
@@ -204,7 +232,10 @@ export function detectCsvLayout(rows: readonly Row[]): Detected | undefined {
 // Mapping rows to transactions
 // ---------------------------------------------------------------------------------------------
 
-function resolveColumn(ref: ColumnRef | undefined, header: readonly string[] | undefined): number | undefined | null {
+function resolveColumn(
+  ref: ColumnRef | undefined,
+  header: readonly string[] | undefined,
+): number | undefined | null {
   if (ref === undefined) return undefined;
   if (typeof ref === 'number') return Number.isInteger(ref) && ref >= 0 ? ref : null;
   if (!header) return null;
@@ -223,7 +254,9 @@ export function rowsToTransactions(
   const col = (ref: ColumnRef | undefined, name: string): number | undefined => {
     const r = resolveColumn(ref, header);
     if (r === null) {
-      errors.push({ message: `The column "${String(ref)}" chosen for the ${name} was not found in the file.` });
+      errors.push({
+        message: `The column "${String(ref)}" chosen for the ${name} was not found in the file.`,
+      });
       return undefined;
     }
     return r;
@@ -238,8 +271,14 @@ export function rowsToTransactions(
   const refCol = col(mapping.reference, 'reference');
   const balanceCol = col(mapping.balance, 'balance');
   if (errors.length > 0) return { transactions: [], errors };
-  if (dateCol === undefined || (amountCol === undefined && debitCol === undefined && creditCol === undefined)) {
-    return { transactions: [], errors: [{ message: 'A date column and an amount (or debit/credit) column are needed.' }] };
+  if (
+    dateCol === undefined ||
+    (amountCol === undefined && debitCol === undefined && creditCol === undefined)
+  ) {
+    return {
+      transactions: [],
+      errors: [{ message: 'A date column and an amount (or debit/credit) column are needed.' }],
+    };
   }
   const order: DateOrder = mapping.dateOrder ?? 'dmy';
   const transactions: ParsedTransaction[] = [];
@@ -254,7 +293,11 @@ export function rowsToTransactions(
     if (!date) {
       // footers such as "Closing balance" lines carry no date and no amount: skip them quietly
       if (rawDate === '' && !row.cells.some(isAmountCell)) continue;
-      if (!tooManyErrors(errors)) errors.push({ line: row.line, message: `Line ${row.line}: "${clip(rawDate)}" is not a date (dates are read as day/month/year).` });
+      if (!tooManyErrors(errors))
+        errors.push({
+          line: row.line,
+          message: `Line ${row.line}: "${clip(rawDate)}" is not a date (dates are read as day/month/year).`,
+        });
       continue;
     }
     let amount: number | null = null;
@@ -265,14 +308,19 @@ export function rowsToTransactions(
       const credit = cell(creditCol) === '' ? null : parseMoney(cell(creditCol));
       const badDebit = cell(debitCol) !== '' && debit === null;
       const badCredit = cell(creditCol) !== '' && credit === null;
-      if (!badDebit && !badCredit && (debit !== null || credit !== null)) amount = (credit !== null ? Math.abs(credit) : 0) - (debit !== null ? Math.abs(debit) : 0);
+      if (!badDebit && !badCredit && (debit !== null || credit !== null))
+        amount = (credit !== null ? Math.abs(credit) : 0) - (debit !== null ? Math.abs(debit) : 0);
     }
     if (amount === null) {
-      if (!tooManyErrors(errors)) errors.push({ line: row.line, message: `Line ${row.line}: no readable amount.` });
+      if (!tooManyErrors(errors))
+        errors.push({ line: row.line, message: `Line ${row.line}: no readable amount.` });
       continue;
     }
     if (mapping.invertAmount) amount = -amount;
-    const description = descCols.map((c) => cell(c)).filter((s) => s.length > 0).join(' ');
+    const description = descCols
+      .map((c) => cell(c))
+      .filter((s) => s.length > 0)
+      .join(' ');
     const tx: ParsedTransaction = { date, amountCents: amount === 0 ? 0 : amount, description };
     const payee = cell(payeeCol);
     if (payee) tx.payee = payee;
@@ -290,15 +338,26 @@ export function rowsToTransactions(
 
 const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
-export function parseCsvText(text: string, limitsIn: Parameters<typeof resolveLimits>[0], mapping?: CsvColumnMapping): Omit<BankParseResult, 'format' | 'encoding'> {
+export function parseCsvText(
+  text: string,
+  limitsIn: Parameters<typeof resolveLimits>[0],
+  mapping?: CsvColumnMapping,
+): Omit<BankParseResult, 'format' | 'encoding'> {
   const limits = resolveLimits(limitsIn);
   const { rows, error } = readCsvRows(text, limits, mapping?.delimiter);
   if (error) return { transactions: [], errors: [error] };
   if (rows.length === 0) return { transactions: [], errors: [{ message: 'The file has no rows.' }] };
   if (mapping) {
-    const usesNames = [mapping.date, mapping.amount, mapping.debit, mapping.credit, mapping.payee, mapping.reference, mapping.balance, ...(Array.isArray(mapping.description) ? mapping.description : [mapping.description])].some(
-      (r) => typeof r === 'string',
-    );
+    const usesNames = [
+      mapping.date,
+      mapping.amount,
+      mapping.debit,
+      mapping.credit,
+      mapping.payee,
+      mapping.reference,
+      mapping.balance,
+      ...(Array.isArray(mapping.description) ? mapping.description : [mapping.description]),
+    ].some((r) => typeof r === 'string');
     const hasHeader = mapping.hasHeader ?? usesNames;
     const result = rowsToTransactions(rows, mapping, hasHeader ? 0 : -1, limits);
     return { layout: 'mapped', ...result };
@@ -311,11 +370,17 @@ export function parseCsvText(text: string, limitsIn: Parameters<typeof resolveLi
     const sample = rows.slice(looksLikeHeader ? 1 : 0, (looksLikeHeader ? 1 : 0) + 5).map((r) => r.cells);
     return {
       transactions: [],
-      errors: [{ message: 'The columns of this CSV were not recognised. Choose which columns hold the date, the amount and the description.' }],
+      errors: [
+        {
+          message:
+            'The columns of this CSV were not recognised. Choose which columns hold the date, the amount and the description.',
+        },
+      ],
       needsMapping: { headers, sample },
     };
   }
   const result = rowsToTransactions(rows, detected.mapping, detected.headerIndex, limits);
-  if (result.transactions.length === 0 && result.errors.length === 0) result.errors.push({ message: 'No transactions were found in this file.' });
+  if (result.transactions.length === 0 && result.errors.length === 0)
+    result.errors.push({ message: 'No transactions were found in this file.' });
   return { layout: detected.layout, ...result };
 }

@@ -21,7 +21,10 @@ export function detectFromText(head: string, filename?: string): BankFileFormat 
   const start = head.replace(/^[\s\uFEFF]+/, '').slice(0, 2048);
   const upper = start.toUpperCase();
   const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
-  const isOfx = upper.startsWith('OFXHEADER') || upper.startsWith('<OFX') || (upper.startsWith('<?XML') && /<\?OFX|<OFX>/.test(upper));
+  const isOfx =
+    upper.startsWith('OFXHEADER') ||
+    upper.startsWith('<OFX') ||
+    (upper.startsWith('<?XML') && /<\?OFX|<OFX>/.test(upper));
   if (isOfx) return ext === 'qfx' || upper.includes('<INTU.BID>') ? 'qfx' : 'ofx';
   if (/^!(TYPE|ACCOUNT|OPTION|CLEAR)/i.test(start)) return 'qif';
   if (ext === 'qif' && /^\^\s*$/m.test(start)) return 'qif';
@@ -30,7 +33,10 @@ export function detectFromText(head: string, filename?: string): BankFileFormat 
   // CSV: at least one line with a delimiter, and no control characters other than tab/CR/LF.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(start)) return 'unknown';
-  const firstLines = start.split(/\r\n|\n|\r/).slice(0, 5).filter((l) => l.trim().length > 0);
+  const firstLines = start
+    .split(/\r\n|\n|\r/)
+    .slice(0, 5)
+    .filter((l) => l.trim().length > 0);
   if (firstLines.length > 0 && firstLines.some((l) => /[,;\t]/.test(l))) return 'csv';
   if (ext === 'csv') return 'csv';
   return 'unknown';

@@ -16,7 +16,8 @@ export const DEFAULT_LIMITS: Readonly<ResolvedLimits> = {
 export const MAX_REPORTED_ERRORS = 50;
 
 export function resolveLimits(limits: BankParseLimits | undefined): ResolvedLimits {
-  const pick = (v: number | undefined, d: number): number => (v !== undefined && Number.isFinite(v) && v > 0 ? Math.floor(v) : d);
+  const pick = (v: number | undefined, d: number): number =>
+    v !== undefined && Number.isFinite(v) && v > 0 ? Math.floor(v) : d;
   return {
     maxBytes: pick(limits?.maxBytes, DEFAULT_LIMITS.maxBytes),
     maxRows: pick(limits?.maxRows, DEFAULT_LIMITS.maxRows),
@@ -26,6 +27,7 @@ export function resolveLimits(limits: BankParseLimits | undefined): ResolvedLimi
 
 export function tooManyErrors(errors: BankParseError[]): boolean {
   if (errors.length < MAX_REPORTED_ERRORS) return false;
-  if (errors.length === MAX_REPORTED_ERRORS) errors.push({ message: 'More rows could not be read; only the first problems are listed.' });
+  if (errors.length === MAX_REPORTED_ERRORS)
+    errors.push({ message: 'More rows could not be read; only the first problems are listed.' });
   return true;
 }

@@ -9,7 +9,14 @@ import { tooManyErrors } from './limits';
 import type { ResolvedLimits } from './limits';
 import type { BankParseError, ParsedTransaction } from './types';
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (m, body: string) => {
@@ -25,10 +32,17 @@ function decodeEntities(s: string): string {
   });
 }
 
-export function parseOfxText(text: string, limits: ResolvedLimits): { transactions: ParsedTransaction[]; errors: BankParseError[] } {
+export function parseOfxText(
+  text: string,
+  limits: ResolvedLimits,
+): { transactions: ParsedTransaction[]; errors: BankParseError[] } {
   const errors: BankParseError[] = [];
   const start = text.search(/<OFX>/i);
-  if (start < 0) return { transactions: [], errors: [{ message: 'This file has an OFX header but no <OFX> body; it may be truncated.' }] };
+  if (start < 0)
+    return {
+      transactions: [],
+      errors: [{ message: 'This file has an OFX header but no <OFX> body; it may be truncated.' }],
+    };
   const body = text.slice(start);
   const transactions: ParsedTransaction[] = [];
   const tag = /<(\/?)([A-Za-z0-9._]+)(?:\s[^>]*)?>([^<]*)/g;
@@ -41,14 +55,21 @@ export function parseOfxText(text: string, limits: ResolvedLimits): { transactio
     const amount = rec.TRNAMT !== undefined ? parseMoney(rec.TRNAMT) : null;
     if (!date || amount === null) {
       if (!tooManyErrors(errors)) {
-        errors.push({ message: `Transaction ${count}${rec.FITID ? ` (id ${rec.FITID})` : ''} has no readable ${date ? 'amount' : 'date'}.` });
+        errors.push({
+          message: `Transaction ${count}${rec.FITID ? ` (id ${rec.FITID})` : ''} has no readable ${date ? 'amount' : 'date'}.`,
+        });
       }
       return;
     }
     const name = rec.NAME ?? rec['PAYEE.NAME'] ?? '';
     const memo = rec.MEMO ?? '';
     // Many Australian banks put the full text in MEMO and a truncated copy in NAME.
-    const description = memo && name ? (memo.toUpperCase().includes(name.toUpperCase()) ? memo : `${name} ${memo}`) : memo || name;
+    const description =
+      memo && name
+        ? memo.toUpperCase().includes(name.toUpperCase())
+          ? memo
+          : `${name} ${memo}`
+        : memo || name;
     const tx: ParsedTransaction = { date, amountCents: amount === 0 ? 0 : amount, description };
     if (name) tx.payee = name;
     const reference = rec.CHECKNUM ?? rec.REFNUM;
@@ -66,7 +87,14 @@ export function parseOfxText(text: string, limits: ResolvedLimits): { transactio
       if (current) finish(current);
       current = closing ? undefined : {};
       if (!closing && count + 1 > limits.maxRows) {
-        return { transactions: [], errors: [{ message: `The file has more than ${limits.maxRows.toLocaleString('en-AU')} transactions, the most one import accepts.` }] };
+        return {
+          transactions: [],
+          errors: [
+            {
+              message: `The file has more than ${limits.maxRows.toLocaleString('en-AU')} transactions, the most one import accepts.`,
+            },
+          ],
+        };
       }
       continue;
     }
@@ -83,7 +111,11 @@ export function parseOfxText(text: string, limits: ResolvedLimits): { transactio
     if (value.length > 0) current[inPayee ? `PAYEE.${name}` : name] = value;
   }
   if (current) finish(current);
-  if (!sawEnd) errors.push({ message: 'The file ends before the closing </OFX>; it may be truncated. Transactions read so far are shown.' });
+  if (!sawEnd)
+    errors.push({
+      message:
+        'The file ends before the closing </OFX>; it may be truncated. Transactions read so far are shown.',
+    });
   if (count === 0) errors.push({ message: 'No transactions were found in this OFX file.' });
   return { transactions, errors };
 }

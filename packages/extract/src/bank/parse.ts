@@ -13,7 +13,11 @@ import type { BankParseLimits, BankParseOptions, BankParseResult, CsvColumnMappi
 function tooLarge(bytes: Uint8Array, maxBytes: number): BankParseResult | undefined {
   if (bytes.length <= maxBytes) return undefined;
   const mb = (n: number): string => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
-  return { format: 'unknown', transactions: [], errors: [{ message: `The file is ${mb(bytes.length)}; the most one import accepts is ${mb(maxBytes)}.` }] };
+  return {
+    format: 'unknown',
+    transactions: [],
+    errors: [{ message: `The file is ${mb(bytes.length)}; the most one import accepts is ${mb(maxBytes)}.` }],
+  };
 }
 
 /** Parses a bank export (CSV, OFX, QFX or QIF) into transactions. */
@@ -22,10 +26,19 @@ export function parseBankFile(bytes: Uint8Array, options: BankParseOptions = {})
     const limits = resolveLimits(options);
     const big = tooLarge(bytes, limits.maxBytes);
     if (big) return big;
-    if (bytes.length === 0) return { format: 'unknown', transactions: [], errors: [{ message: 'The file is empty.' }] };
+    if (bytes.length === 0)
+      return { format: 'unknown', transactions: [], errors: [{ message: 'The file is empty.' }] };
     const binary = binaryKind(bytes);
     if (binary) {
-      return { format: 'unknown', transactions: [], errors: [{ message: `This is ${binary}, not a bank export. Download a CSV, OFX, QFX or QIF file from your bank instead.` }] };
+      return {
+        format: 'unknown',
+        transactions: [],
+        errors: [
+          {
+            message: `This is ${binary}, not a bank export. Download a CSV, OFX, QFX or QIF file from your bank instead.`,
+          },
+        ],
+      };
     }
     const { text, encoding } = decodeTextWithEncoding(bytes);
     const format = options.mapping ? 'csv' : detectFromText(text.slice(0, 4096), options.filename);
@@ -38,7 +51,12 @@ export function parseBankFile(bytes: Uint8Array, options: BankParseOptions = {})
       case 'qif':
         return { format, encoding, ...parseQifText(text, limits, options.dateOrder) };
       case 'unknown':
-        return { format, encoding, transactions: [], errors: [{ message: 'This file is not a CSV, OFX, QFX or QIF bank export.' }] };
+        return {
+          format,
+          encoding,
+          transactions: [],
+          errors: [{ message: 'This file is not a CSV, OFX, QFX or QIF bank export.' }],
+        };
     }
   } catch {
     // A parser bug must not take the import down; the user gets a plain message.
@@ -47,6 +65,10 @@ export function parseBankFile(bytes: Uint8Array, options: BankParseOptions = {})
 }
 
 /** Parses a CSV with a user-chosen column mapping (the fallback when the layout is not recognised). */
-export function parseCsvWithMapping(bytes: Uint8Array, mapping: CsvColumnMapping, limits: BankParseLimits = {}): BankParseResult {
+export function parseCsvWithMapping(
+  bytes: Uint8Array,
+  mapping: CsvColumnMapping,
+  limits: BankParseLimits = {},
+): BankParseResult {
   return parseBankFile(bytes, { ...limits, mapping });
 }

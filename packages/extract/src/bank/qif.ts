@@ -15,7 +15,11 @@ import type { BankParseError, ParsedTransaction } from './types';
 
 const SUPPORTED_TYPES = /^!type:(bank|ccard|cash|oth a|oth l)\s*$/i;
 
-export function parseQifText(text: string, limits: ResolvedLimits, order: DateOrder = 'dmy'): { transactions: ParsedTransaction[]; errors: BankParseError[] } {
+export function parseQifText(
+  text: string,
+  limits: ResolvedLimits,
+  order: DateOrder = 'dmy',
+): { transactions: ParsedTransaction[]; errors: BankParseError[] } {
   // Line length only: records span several lines, and the record limit is enforced as they are read.
   const pre = precheckLines(text, { ...limits, maxRows: Number.MAX_SAFE_INTEGER }, 0);
   if (pre) return { transactions: [], errors: [pre] };
@@ -44,7 +48,8 @@ export function parseQifText(text: string, limits: ResolvedLimits, order: DateOr
     if (!date) {
       failedDates++;
       if (parseDate(rawDate, order === 'mdy' ? 'dmy' : 'mdy')) otherOrderWorks++;
-      if (!tooManyErrors(errors)) errors.push({ line, message: `Line ${line}: "${rawDate.slice(0, 30)}" is not a date.` });
+      if (!tooManyErrors(errors))
+        errors.push({ line, message: `Line ${line}: "${rawDate.slice(0, 30)}" is not a date.` });
       return;
     }
     if (amount === null) {
@@ -73,7 +78,11 @@ export function parseQifText(text: string, limits: ResolvedLimits, order: DateOr
       else if (/^!type:/i.test(l)) {
         sawType = true;
         skipping = !SUPPORTED_TYPES.test(l);
-        if (skipping) errors.push({ line: lineNo, message: `Section "${l.slice(0, 30)}" is not a bank or card account and was skipped.` });
+        if (skipping)
+          errors.push({
+            line: lineNo,
+            message: `Section "${l.slice(0, 30)}" is not a bank or card account and was skipped.`,
+          });
       }
       continue;
     }
@@ -92,12 +101,23 @@ export function parseQifText(text: string, limits: ResolvedLimits, order: DateOr
   }
   finish();
   if (overLimit) {
-    return { transactions: [], errors: [{ message: `The file has more than ${limits.maxRows.toLocaleString('en-AU')} transactions, the most one import accepts. Export a shorter date range.` }] };
+    return {
+      transactions: [],
+      errors: [
+        {
+          message: `The file has more than ${limits.maxRows.toLocaleString('en-AU')} transactions, the most one import accepts. Export a shorter date range.`,
+        },
+      ],
+    };
   }
-  if (!sawType) errors.push({ message: 'This QIF file has no "!Type:" header; it was read as a bank account.' });
+  if (!sawType)
+    errors.push({ message: 'This QIF file has no "!Type:" header; it was read as a bank account.' });
   if (failedDates > 0 && otherOrderWorks === failedDates) {
-    errors.push({ message: `The dates in this file look ${order === 'dmy' ? 'month-first (US style)' : 'day-first'}; import it again with that date order.` });
+    errors.push({
+      message: `The dates in this file look ${order === 'dmy' ? 'month-first (US style)' : 'day-first'}; import it again with that date order.`,
+    });
   }
-  if (transactions.length === 0 && errors.length === 0) errors.push({ message: 'No transactions were found in this QIF file.' });
+  if (transactions.length === 0 && errors.length === 0)
+    errors.push({ message: 'No transactions were found in this QIF file.' });
   return { transactions, errors };
 }

@@ -67,15 +67,23 @@ export function validateValues(set: FieldSet, options: CheckOptions): void {
     if (f.valueType === 'abn' && typeof f.value === 'string' && isValidAbn(f.value)) set.reward(f);
     if (f.valueType === 'abn' && typeof f.value === 'string' && !isValidAbn(f.value)) {
       set.penalise(f, 0.4);
-      set.warn(`${label}: ${formatAbn(f.value)} fails the ABN check digit, so at least one digit was misread. Check it against the document.`);
+      set.warn(
+        `${label}: ${formatAbn(f.value)} fails the ABN check digit, so at least one digit was misread. Check it against the document.`,
+      );
     }
     if (f.valueType === 'date' && typeof f.value === 'string') {
       if (f.value < from || f.value > to) {
         set.penalise(f, 0.5);
         set.warn(`${label}: ${f.value} is not a plausible date for this document.`);
-      } else if (year && DATE_FIELDS_IN_YEAR.includes(f.key) && (f.value < year.start || f.value > year.end)) {
+      } else if (
+        year &&
+        DATE_FIELDS_IN_YEAR.includes(f.key) &&
+        (f.value < year.start || f.value > year.end)
+      ) {
         set.penalise(f, 0.85);
-        set.warn(`${label}: ${f.value} falls in the ${incomeYearOf(f.value)} income year, not ${options.incomeYear}.`);
+        set.warn(
+          `${label}: ${f.value} falls in the ${incomeYearOf(f.value)} income year, not ${options.incomeYear}.`,
+        );
       }
     }
     if (f.valueType === 'money' && typeof f.value === 'number' && f.value < 0) {
@@ -108,7 +116,9 @@ function checkPeriod(set: FieldSet, options: CheckOptions, singleYear: boolean):
   if (options.incomeYear && incomeYearOf(s.value) !== options.incomeYear) {
     set.penalise(s, 0.85);
     set.penalise(e, 0.85);
-    set.warn(`The period ${s.value} to ${e.value} is in the ${incomeYearOf(s.value)} income year, not ${options.incomeYear}.`);
+    set.warn(
+      `The period ${s.value} to ${e.value} is in the ${incomeYearOf(s.value)} income year, not ${options.incomeYear}.`,
+    );
     return;
   }
   set.reward(s, e);
@@ -125,7 +135,9 @@ function checkEmployment(set: FieldSet, options: CheckOptions): void {
     if (t > g + allowances) {
       set.penalise(tax, 0.6);
       set.penalise(gross, 0.85);
-      set.warn(`Tax withheld (${formatCents(t)}) is more than gross payments (${formatCents(g)}); check both amounts.`);
+      set.warn(
+        `Tax withheld (${formatCents(t)}) is more than gross payments (${formatCents(g)}); check both amounts.`,
+      );
     } else if (g > 0 && t / (g + allowances) <= 0.5) {
       set.reward(tax);
     }
@@ -152,7 +164,9 @@ function checkDividend(set: FieldSet): void {
   if (franked !== undefined && credit !== undefined) {
     if (franked === 0 && credit > 0) {
       set.penalise(set.get('frankingCredit'), 0.6);
-      set.warn(`A franking credit of ${formatCents(credit)} was read, but the franked amount is nil; check both.`);
+      set.warn(
+        `A franking credit of ${formatCents(credit)} was read, but the franked amount is nil; check both.`,
+      );
     } else if (franked > 0) {
       const rate = frankingRateFor(franked, credit);
       if (rate === undefined) {
@@ -186,21 +200,27 @@ function checkDistribution(set: FieldSet, options: CheckOptions): void {
   const fc = set.money('frankingCredit');
   if (fd !== undefined && fc !== undefined && fc > fd) {
     set.penalise(set.get('frankingCredit'), 0.6);
-    set.warn(`The share of franking credits (${formatCents(fc)}) is more than the franked distributions (${formatCents(fd)}); check both.`);
+    set.warn(
+      `The share of franking credits (${formatCents(fc)}) is more than the franked distributions (${formatCents(fd)}); check both.`,
+    );
   }
   const total = set.money('capitalGainsTotal');
   const net = set.money('netCapitalGain');
   if (total !== undefined && net !== undefined) {
     if (net > total) {
       set.penalise(set.get('netCapitalGain'), 0.6);
-      set.warn(`The net capital gain (${formatCents(net)}) is more than the total current year capital gains (${formatCents(total)}); check both.`);
+      set.warn(
+        `The net capital gain (${formatCents(net)}) is more than the total current year capital gains (${formatCents(total)}); check both.`,
+      );
     } else set.reward(set.get('netCapitalGain'), set.get('capitalGainsTotal'));
   }
   const gross = set.money('grossDistribution');
   const cash = set.money('netDistribution');
   if (gross !== undefined && cash !== undefined && cash > gross) {
     set.penalise(set.get('netDistribution'), 0.7);
-    set.warn(`The net distribution (${formatCents(cash)}) is more than the gross distribution (${formatCents(gross)}); check both.`);
+    set.warn(
+      `The net distribution (${formatCents(cash)}) is more than the gross distribution (${formatCents(gross)}); check both.`,
+    );
   }
 }
 
@@ -210,7 +230,9 @@ function checkInterest(set: FieldSet, options: CheckOptions): void {
   const withheld = set.money('tfnWithheld');
   if (interest !== undefined && withheld !== undefined && withheld > Math.round(interest * 0.47) + 2) {
     set.penalise(set.get('tfnWithheld'), 0.6);
-    set.warn(`TFN withholding (${formatCents(withheld)}) is more than the top rate of the interest (${formatCents(interest)}); check both.`);
+    set.warn(
+      `TFN withholding (${formatCents(withheld)}) is more than the top rate of the interest (${formatCents(interest)}); check both.`,
+    );
   }
 }
 
@@ -228,10 +250,14 @@ function checkReceipt(set: FieldSet): void {
   } else if (gst > expected + 2) {
     set.penalise(set.get('gst'), 0.5);
     set.penalise(set.get('total'), 0.85);
-    set.warn(`GST (${formatCents(gst)}) is more than one eleventh of the total (${formatCents(total)}), which cannot be right; check both amounts.`);
+    set.warn(
+      `GST (${formatCents(gst)}) is more than one eleventh of the total (${formatCents(total)}), which cannot be right; check both amounts.`,
+    );
   } else {
     set.penalise(set.get('gst'), 0.9);
-    set.warn(`GST (${formatCents(gst)}) is less than one eleventh of the total (${formatCents(total)}): some items may be GST-free, or an amount was misread.`);
+    set.warn(
+      `GST (${formatCents(gst)}) is less than one eleventh of the total (${formatCents(total)}): some items may be GST-free, or an amount was misread.`,
+    );
   }
 }
 
@@ -246,7 +272,9 @@ function checkPhi(set: FieldSet, options: CheckOptions): void {
     if (premiums !== undefined && rebate !== undefined) {
       if (rebate > premiums * 0.5) {
         set.penalise(set.get('rebateReceived', row), 0.6);
-        set.warn(`Row ${row + 1}: the rebate received (${formatCents(rebate)}) is more than half of the premiums (${formatCents(premiums)}); check both.`);
+        set.warn(
+          `Row ${row + 1}: the rebate received (${formatCents(rebate)}) is more than half of the premiums (${formatCents(premiums)}); check both.`,
+        );
       } else set.reward(set.get('rebateReceived', row));
     }
   }
@@ -266,7 +294,9 @@ function checkPhi(set: FieldSet, options: CheckOptions): void {
       const e = set.text('periodEnd');
       if (s && e && days.value > daysBetweenInclusive(s, e)) {
         set.penalise(days, 0.7);
-        set.warn(`${days.value} days of cover is more than the ${daysBetweenInclusive(s, e)} days in the statement period.`);
+        set.warn(
+          `${days.value} days of cover is more than the ${daysBetweenInclusive(s, e)} days in the statement period.`,
+        );
       }
     }
   }

@@ -122,7 +122,14 @@ const SIGNALS: Readonly<Record<Scored, readonly [string, number][]>> = {
 
 const COMPILED: readonly { type: Scored; phrase: string; weight: number; label: CompiledLabel }[] = (
   Object.entries(SIGNALS) as [Scored, readonly [string, number][]][]
-).flatMap(([type, signals]) => signals.map(([phrase, weight]) => ({ type, phrase, weight, label: compileLabel({ text: phrase, strength: 1 }) })));
+).flatMap(([type, signals]) =>
+  signals.map(([phrase, weight]) => ({
+    type,
+    phrase,
+    weight,
+    label: compileLabel({ text: phrase, strength: 1 }),
+  })),
+);
 
 const TITLE_LINES = 6;
 const MIN_SCORE = 2.5;

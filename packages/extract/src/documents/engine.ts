@@ -36,7 +36,12 @@ export interface FieldSpec {
   maxBelow?: number;
 }
 
-export function spec(key: FieldKey, read: Reader, labels: readonly (LabelSpec | [string, number])[], extra: Partial<Omit<FieldSpec, 'key' | 'read' | 'labels'>> = {}): FieldSpec {
+export function spec(
+  key: FieldKey,
+  read: Reader,
+  labels: readonly (LabelSpec | [string, number])[],
+  extra: Partial<Omit<FieldSpec, 'key' | 'read' | 'labels'>> = {},
+): FieldSpec {
   return {
     key,
     read,
@@ -66,7 +71,8 @@ function numericScan(line: NormLine): string {
   let cached = maskedCache.get(line);
   if (cached !== undefined) return cached;
   const chars = line.scan.split('');
-  for (const t of findDateTokens(line.scan, { boxed: false })) for (let i = t.start; i < t.end; i++) chars[i] = ' ';
+  for (const t of findDateTokens(line.scan, { boxed: false }))
+    for (let i = t.start; i < t.end; i++) chars[i] = ' ';
   for (const t of findAbnTokens(line.scan)) for (let i = t.start; i < t.end; i++) chars[i] = ' ';
   // masked TFN digits and phone-like runs
   for (let i = 0; i < chars.length; i++) if (chars[i] === '*') chars[i] = ' ';
@@ -94,19 +100,44 @@ export function dateReader(boxed: boolean): Reader {
   return (line, start, end) =>
     findDateTokens(line.scan, { boxed })
       .filter((t) => t.start >= start && t.end <= end)
-      .map((t) => ({ start: t.start, end: t.end, value: t.iso, quality: (t.shortYear ? 0.97 : 1) * correctedPenalty(line, t.start, t.end) }));
+      .map((t) => ({
+        start: t.start,
+        end: t.end,
+        value: t.iso,
+        quality: (t.shortYear ? 0.97 : 1) * correctedPenalty(line, t.start, t.end),
+      }));
 }
 export const readDate = dateReader(false);
 
 export const readAbn: Reader = (line, start, end) => {
-  const tokens = findAbnTokens(line.scan).map((t) => ({ ...t, quality: correctedPenalty(line, t.start, t.end) }));
+  const tokens = findAbnTokens(line.scan).map((t) => ({
+    ...t,
+    quality: correctedPenalty(line, t.start, t.end),
+  }));
   if (line.ocr) {
     // OCR: read ABN-shaped groups of digits and look-alikes directly ("41 OS5 151 019", "S1 824 …")
-    const re = /(?<![\dA-Za-z$])([\dOoIlSB$|]{2}) ?([\dOoIlSB|]{3}) ?([\dOoIlSB|]{3}) ?([\dOoIlSB|]{3})(?![\dA-Za-z])/g;
+    const re =
+      /(?<![\dA-Za-z$])([\dOoIlSB$|]{2}) ?([\dOoIlSB|]{3}) ?([\dOoIlSB|]{3}) ?([\dOoIlSB|]{3})(?![\dA-Za-z])/g;
     for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
-      const mapped = m.slice(1, 5).join('').replace(/[Oo]/g, '0').replace(/[Il|]/g, '1').replace(/[S$]/g, '5').replace(/B/g, '8');
-      if ((m[0].match(/\d/g) ?? []).length < 7 || tokens.some((t) => t.start < m.index + m[0].length && t.end > m.index)) continue;
-      tokens.push({ start: m.index, end: m.index + m[0].length, digits: mapped, valid: isValidAbn(mapped), quality: 0.9 });
+      const mapped = m
+        .slice(1, 5)
+        .join('')
+        .replace(/[Oo]/g, '0')
+        .replace(/[Il|]/g, '1')
+        .replace(/[S$]/g, '5')
+        .replace(/B/g, '8');
+      if (
+        (m[0].match(/\d/g) ?? []).length < 7 ||
+        tokens.some((t) => t.start < m.index + m[0].length && t.end > m.index)
+      )
+        continue;
+      tokens.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        digits: mapped,
+        valid: isValidAbn(mapped),
+        quality: 0.9,
+      });
     }
   }
   return tokens
@@ -121,7 +152,12 @@ export const readInteger: Reader = (line, start, end) => {
   const re = /(?<![\dA-Za-z.,$])\d{1,6}(?![\dA-Za-z.,%/:])/g;
   for (let m = re.exec(scan); m; m = re.exec(scan)) {
     if (m.index < start || m.index + m[0].length > end) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, value: Number(m[0]), quality: correctedPenalty(line, m.index, m.index + m[0].length) });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      value: Number(m[0]),
+      quality: correctedPenalty(line, m.index, m.index + m[0].length),
+    });
   }
   return out;
 };
@@ -190,7 +226,9 @@ export function buildSearchContext(doc: NormDoc, specs: readonly FieldSpec[]): S
     else hitsByLine.set(index, [hit]);
   };
   doc.lines.forEach((line, i) => {
-    for (const s of specs) for (const label of s.labels) for (const h of matchLabel(line, label)) add(line.index, { ...h, key: s.key });
+    for (const s of specs)
+      for (const label of s.labels)
+        for (const h of matchLabel(line, label)) add(line.index, { ...h, key: s.key });
     // table headings that wrap onto the next line
     const next = doc.lines[i + 1];
     if (!next || next.page !== line.page) return;
@@ -207,7 +245,15 @@ export function buildSearchContext(doc: NormDoc, specs: readonly FieldSpec[]): S
     // A label inside a longer label of another field is not a label ("total" in "GST included in
     // total", "date" in "Invoice date" is the same field and stays).
     const kept = hits.filter(
-      (h) => !hits.some((o) => o !== h && o.key !== h.key && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
+      (h) =>
+        !hits.some(
+          (o) =>
+            o !== h &&
+            o.key !== h.key &&
+            o.start <= h.start &&
+            o.end >= h.end &&
+            o.end - o.start > h.end - h.start,
+        ),
     );
     kept.sort((a, b) => a.start - b.start || b.end - a.end);
     hitsByLine.set(index, kept);
@@ -220,7 +266,8 @@ function segmentEnd(ctx: SearchContext, hit: KeyedHit): number {
   const hits = ctx.hitsByLine.get(hit.line.index) ?? [];
   let end = hit.line.text.length;
   // labels of the same field do not end the segment ("Franked distributions from trusts 13C $…")
-  for (const h of hits) if (h.key !== (hit as KeyedHit).key && h.start >= hit.end && h.start < end) end = h.start;
+  for (const h of hits)
+    if (h.key !== (hit as KeyedHit).key && h.start >= hit.end && h.start < end) end = h.start;
   return end;
 }
 
@@ -268,7 +315,9 @@ export function candidatesFor(ctx: SearchContext, s: FieldSpec): Candidate[] {
         seen++;
         const tokens = s.read(below, 0, below.text.length).filter((t) => {
           const owner = ownerAt(ctx, below, t.start);
-          return (owner === undefined || owner === s.key) && overlapX(regionFor(below, t.start, t.end), zone) > 0;
+          return (
+            (owner === undefined || owner === s.key) && overlapX(regionFor(below, t.start, t.end), zone) > 0
+          );
         });
         if (tokens.length > 0) {
           const best = tokens
@@ -280,7 +329,9 @@ export function candidatesFor(ctx: SearchContext, s: FieldSpec): Candidate[] {
           break;
         }
         // another label in this column means the column below belongs to it
-        const blocked = (ctx.hitsByLine.get(below.index) ?? []).some((h) => overlapX(regionFor(below, h.start, h.end), zone) > 0);
+        const blocked = (ctx.hitsByLine.get(below.index) ?? []).some(
+          (h) => overlapX(regionFor(below, h.start, h.end), zone) > 0,
+        );
         if (blocked) break;
       }
     }
@@ -295,7 +346,9 @@ const centreX = (r: Region): number => r.x + r.w / 2;
  * (line + start offset) per field. Ties go to the earlier line.
  */
 export function assign(candidates: readonly Candidate[]): Map<FieldKey, Candidate> {
-  const sorted = [...candidates].sort((a, b) => b.score - a.score || a.line.index - b.line.index || a.token.start - b.token.start);
+  const sorted = [...candidates].sort(
+    (a, b) => b.score - a.score || a.line.index - b.line.index || a.token.start - b.token.start,
+  );
   const chosen = new Map<FieldKey, Candidate>();
   const used = new Set<string>();
   for (const c of sorted) {

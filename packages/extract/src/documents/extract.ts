@@ -77,7 +77,8 @@ function extractFromNormalised(doc: NormDoc, type: DocumentType, options: Extrac
   for (const [key, c] of chosen) {
     if (key === 'periodStart') {
       working.push(toWorking(c, 'periodStart', c.token.start, c.token.end, c.token.value));
-      if (c.token.extra) working.push(toWorking(c, 'periodEnd', c.token.extra.start, c.token.extra.end, c.token.extra.value));
+      if (c.token.extra)
+        working.push(toWorking(c, 'periodEnd', c.token.extra.start, c.token.extra.end, c.token.extra.value));
       continue;
     }
     const w = toWorking(c, key, c.token.start, c.token.end, c.token.value);
@@ -90,9 +91,14 @@ function extractFromNormalised(doc: NormDoc, type: DocumentType, options: Extrac
   crossCheck(type, set, options);
 
   const warnings: string[] = [];
-  if (doc.tfnFound) warnings.push('This document shows a tax file number. It was not read, and it is masked in all extracted text.');
+  if (doc.truncated) warnings.push('This document is unusually long; only the first part of it was read.');
+  if (doc.tfnFound)
+    warnings.push(
+      'This document shows a tax file number. It was not read, and it is masked in all extracted text.',
+    );
   for (const key of EXPECTED[type] ?? []) {
-    if (!working.some((w) => w.key === key)) warnings.push(`${FIELD_DEFINITIONS[key].label} was not found; enter it from the document.`);
+    if (!working.some((w) => w.key === key))
+      warnings.push(`${FIELD_DEFINITIONS[key].label} was not found; enter it from the document.`);
   }
   warnings.push(...set.warnings);
 
@@ -129,7 +135,11 @@ function finalise(w: Working): ExtractedField {
  * Extracts typed fields from a document layout. When `type` is omitted the document is classified
  * first. Never throws on odd input; a TFN on the document is never returned.
  */
-export function extractFields(layout: DocumentLayout, type?: DocumentType, options: ExtractOptions = {}): ExtractionResult {
+export function extractFields(
+  layout: DocumentLayout,
+  type?: DocumentType,
+  options: ExtractOptions = {},
+): ExtractionResult {
   const doc = normaliseLayout(layout);
   return extractFromNormalised(doc, type ?? classifyNormalised(doc).type, options);
 }

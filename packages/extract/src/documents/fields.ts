@@ -78,28 +78,81 @@ export type FieldKey = keyof typeof FIELD_DEFINITIONS;
 /** Which keys each document type can yield (a document need not show all of them). */
 export const FIELD_KEYS_BY_TYPE = {
   'income-statement': [
-    'payerName', 'payerAbn', 'periodStart', 'periodEnd', 'grossPayments', 'taxWithheld', 'allowances',
-    'reportableFringeBenefits', 'reportableSuper', 'lumpSumA', 'unionFees', 'workplaceGiving',
+    'payerName',
+    'payerAbn',
+    'periodStart',
+    'periodEnd',
+    'grossPayments',
+    'taxWithheld',
+    'allowances',
+    'reportableFringeBenefits',
+    'reportableSuper',
+    'lumpSumA',
+    'unionFees',
+    'workplaceGiving',
   ],
   'payg-payment-summary': [
-    'payerName', 'payerAbn', 'periodStart', 'periodEnd', 'grossPayments', 'taxWithheld', 'allowances',
-    'reportableFringeBenefits', 'reportableSuper', 'lumpSumA', 'unionFees', 'workplaceGiving',
+    'payerName',
+    'payerAbn',
+    'periodStart',
+    'periodEnd',
+    'grossPayments',
+    'taxWithheld',
+    'allowances',
+    'reportableFringeBenefits',
+    'reportableSuper',
+    'lumpSumA',
+    'unionFees',
+    'workplaceGiving',
   ],
   receipt: ['supplierName', 'supplierAbn', 'date', 'total', 'gst', 'invoiceNumber'],
   'dividend-statement': [
-    'companyName', 'companyAbn', 'paymentDate', 'recordDate', 'unfrankedAmount', 'frankedAmount', 'frankingCredit',
-    'tfnWithheld', 'netPayment',
+    'companyName',
+    'companyAbn',
+    'paymentDate',
+    'recordDate',
+    'unfrankedAmount',
+    'frankedAmount',
+    'frankingCredit',
+    'tfnWithheld',
+    'netPayment',
   ],
   'distribution-statement': [
-    'fundName', 'fundAbn', 'paymentDate', 'periodStart', 'periodEnd', 'grossDistribution', 'netDistribution',
-    'nonPrimaryProductionIncome', 'frankedDistributions', 'frankingCredit', 'tfnWithheld', 'capitalGainsTotal',
-    'netCapitalGain', 'foreignIncome', 'foreignTaxOffset',
+    'fundName',
+    'fundAbn',
+    'paymentDate',
+    'periodStart',
+    'periodEnd',
+    'grossDistribution',
+    'netDistribution',
+    'nonPrimaryProductionIncome',
+    'frankedDistributions',
+    'frankingCredit',
+    'tfnWithheld',
+    'capitalGainsTotal',
+    'netCapitalGain',
+    'foreignIncome',
+    'foreignTaxOffset',
   ],
   'interest-summary': ['institution', 'periodStart', 'periodEnd', 'interest', 'tfnWithheld'],
-  'bank-statement': ['institution', 'periodStart', 'periodEnd', 'openingBalance', 'closingBalance', 'interest'],
+  'bank-statement': [
+    'institution',
+    'periodStart',
+    'periodEnd',
+    'openingBalance',
+    'closingBalance',
+    'interest',
+  ],
   'private-health-statement': [
-    'insurerName', 'insurerId', 'membershipNumber', 'periodStart', 'periodEnd', 'coverDays', 'premiumsPaid',
-    'rebateReceived', 'benefitCode',
+    'insurerName',
+    'insurerId',
+    'membershipNumber',
+    'periodStart',
+    'periodEnd',
+    'coverDays',
+    'premiumsPaid',
+    'rebateReceived',
+    'benefitCode',
   ],
   other: [],
 } as const satisfies Record<DocumentType, readonly FieldKey[]>;
@@ -146,7 +199,15 @@ export interface ExtractionResult {
 // ATO's individual tax return and supplementary section; myTax shows the same items by name.
 // ---------------------------------------------------------------------------------------------
 
-export type ReturnRole = 'income' | 'credit' | 'deduction-candidate' | 'offset-input' | 'medicare-input' | 'phi' | 'identity' | 'info';
+export type ReturnRole =
+  | 'income'
+  | 'credit'
+  | 'deduction-candidate'
+  | 'offset-input'
+  | 'medicare-input'
+  | 'phi'
+  | 'identity'
+  | 'info';
 
 export interface ReturnLabelRef {
   /** e.g. "Item 1", "Item 11", "IT2", "D5", "Private health insurance policy details". */
@@ -160,24 +221,70 @@ export interface ReturnLabelRef {
 const EMPLOYMENT_LABELS: Partial<Record<FieldKey, ReturnLabelRef>> = {
   payerName: { item: 'Item 1', description: "Payer's name (one entry per payer)", role: 'identity' },
   payerAbn: { item: 'Item 1', description: "Payer's ABN or withholding payer number", role: 'identity' },
-  grossPayments: { item: 'Item 1', label: 'C', description: 'Salary or wages: gross payments', role: 'income' },
-  taxWithheld: { item: 'Item 1', description: 'Salary or wages: tax withheld (a credit against tax payable)', role: 'credit' },
-  allowances: { item: 'Item 2', label: 'K', description: "Allowances, earnings, tips, director's fees etc", role: 'income' },
-  lumpSumA: { item: 'Item 3', label: 'R', description: 'Employer lump sum payments: lump sum A', role: 'income' },
-  reportableFringeBenefits: { item: 'IT1', description: 'Total reportable fringe benefits amounts (income test, not taxed)', role: 'offset-input' },
-  reportableSuper: { item: 'IT2', label: 'T', description: 'Reportable employer superannuation contributions (income test)', role: 'offset-input' },
-  unionFees: { item: 'D5', description: 'Other work-related expenses: union fees (check you paid them)', role: 'deduction-candidate' },
-  workplaceGiving: { item: 'D9', description: 'Gifts or donations: workplace giving', role: 'deduction-candidate' },
+  grossPayments: {
+    item: 'Item 1',
+    label: 'C',
+    description: 'Salary or wages: gross payments',
+    role: 'income',
+  },
+  taxWithheld: {
+    item: 'Item 1',
+    description: 'Salary or wages: tax withheld (a credit against tax payable)',
+    role: 'credit',
+  },
+  allowances: {
+    item: 'Item 2',
+    label: 'K',
+    description: "Allowances, earnings, tips, director's fees etc",
+    role: 'income',
+  },
+  lumpSumA: {
+    item: 'Item 3',
+    label: 'R',
+    description: 'Employer lump sum payments: lump sum A',
+    role: 'income',
+  },
+  reportableFringeBenefits: {
+    item: 'IT1',
+    description: 'Total reportable fringe benefits amounts (income test, not taxed)',
+    role: 'offset-input',
+  },
+  reportableSuper: {
+    item: 'IT2',
+    label: 'T',
+    description: 'Reportable employer superannuation contributions (income test)',
+    role: 'offset-input',
+  },
+  unionFees: {
+    item: 'D5',
+    description: 'Other work-related expenses: union fees (check you paid them)',
+    role: 'deduction-candidate',
+  },
+  workplaceGiving: {
+    item: 'D9',
+    description: 'Gifts or donations: workplace giving',
+    role: 'deduction-candidate',
+  },
   periodStart: { item: 'Item 1', description: 'Period of payments (checks the income year)', role: 'info' },
   periodEnd: { item: 'Item 1', description: 'Period of payments (checks the income year)', role: 'info' },
 };
 
-export const FIELD_RETURN_LABELS: { readonly [T in DocumentType]: Partial<Record<FieldKeyOf<T>, ReturnLabelRef>> } = {
+export const FIELD_RETURN_LABELS: {
+  readonly [T in DocumentType]: Partial<Record<FieldKeyOf<T>, ReturnLabelRef>>;
+} = {
   'income-statement': EMPLOYMENT_LABELS,
   'payg-payment-summary': EMPLOYMENT_LABELS,
   receipt: {
-    total: { item: 'D1–D10, D15', description: 'A deduction candidate: the user chooses the deduction and the work-related share', role: 'deduction-candidate' },
-    gst: { item: '—', description: 'GST included in the total (information; an individual claims the GST-inclusive amount)', role: 'info' },
+    total: {
+      item: 'D1–D10, D15',
+      description: 'A deduction candidate: the user chooses the deduction and the work-related share',
+      role: 'deduction-candidate',
+    },
+    gst: {
+      item: '—',
+      description: 'GST included in the total (information; an individual claims the GST-inclusive amount)',
+      role: 'info',
+    },
     supplierName: { item: '—', description: 'Supplier (evidence for the deduction)', role: 'info' },
     supplierAbn: { item: '—', description: 'Supplier ABN (evidence for the deduction)', role: 'info' },
     date: { item: '—', description: 'Date of the expense (must fall in the income year)', role: 'info' },
@@ -186,37 +293,126 @@ export const FIELD_RETURN_LABELS: { readonly [T in DocumentType]: Partial<Record
     unfrankedAmount: { item: 'Item 11', label: 'S', description: 'Unfranked amount', role: 'income' },
     frankedAmount: { item: 'Item 11', label: 'T', description: 'Franked amount', role: 'income' },
     frankingCredit: { item: 'Item 11', label: 'U', description: 'Franking credit', role: 'credit' },
-    tfnWithheld: { item: 'Item 11', label: 'V', description: 'TFN amounts withheld from dividends', role: 'credit' },
+    tfnWithheld: {
+      item: 'Item 11',
+      label: 'V',
+      description: 'TFN amounts withheld from dividends',
+      role: 'credit',
+    },
     paymentDate: { item: 'Item 11', description: 'Payment date (decides the income year)', role: 'info' },
     companyName: { item: 'Item 11', description: 'Company (evidence)', role: 'info' },
   },
   'distribution-statement': {
-    nonPrimaryProductionIncome: { item: 'Item 13', label: 'U', description: 'Share of net income from trusts, less capital gains, foreign income and franked distributions', role: 'income' },
-    frankedDistributions: { item: 'Item 13', label: 'C', description: 'Franked distributions from trusts', role: 'income' },
-    frankingCredit: { item: 'Item 13', label: 'Q', description: 'Share of franking credits from franked dividends', role: 'credit' },
-    tfnWithheld: { item: 'Item 13', label: 'R', description: 'Share of credit for TFN amounts withheld', role: 'credit' },
-    capitalGainsTotal: { item: 'Item 18', label: 'H', description: 'Total current year capital gains', role: 'income' },
+    nonPrimaryProductionIncome: {
+      item: 'Item 13',
+      label: 'U',
+      description:
+        'Share of net income from trusts, less capital gains, foreign income and franked distributions',
+      role: 'income',
+    },
+    frankedDistributions: {
+      item: 'Item 13',
+      label: 'C',
+      description: 'Franked distributions from trusts',
+      role: 'income',
+    },
+    frankingCredit: {
+      item: 'Item 13',
+      label: 'Q',
+      description: 'Share of franking credits from franked dividends',
+      role: 'credit',
+    },
+    tfnWithheld: {
+      item: 'Item 13',
+      label: 'R',
+      description: 'Share of credit for TFN amounts withheld',
+      role: 'credit',
+    },
+    capitalGainsTotal: {
+      item: 'Item 18',
+      label: 'H',
+      description: 'Total current year capital gains',
+      role: 'income',
+    },
     netCapitalGain: { item: 'Item 18', label: 'A', description: 'Net capital gain', role: 'income' },
-    foreignIncome: { item: 'Item 20', label: 'E', description: 'Assessable foreign source income', role: 'income' },
-    foreignTaxOffset: { item: 'Item 20', label: 'O', description: 'Foreign income tax offset', role: 'credit' },
-    netDistribution: { item: '—', description: 'Cash distribution paid (information; not the taxable amount)', role: 'info' },
-    grossDistribution: { item: '—', description: 'Gross distribution (information; use the components above)', role: 'info' },
+    foreignIncome: {
+      item: 'Item 20',
+      label: 'E',
+      description: 'Assessable foreign source income',
+      role: 'income',
+    },
+    foreignTaxOffset: {
+      item: 'Item 20',
+      label: 'O',
+      description: 'Foreign income tax offset',
+      role: 'credit',
+    },
+    netDistribution: {
+      item: '—',
+      description: 'Cash distribution paid (information; not the taxable amount)',
+      role: 'info',
+    },
+    grossDistribution: {
+      item: '—',
+      description: 'Gross distribution (information; use the components above)',
+      role: 'info',
+    },
   },
   'interest-summary': {
     interest: { item: 'Item 10', label: 'L', description: 'Gross interest', role: 'income' },
-    tfnWithheld: { item: 'Item 10', label: 'M', description: 'Tax file number amounts withheld from gross interest', role: 'credit' },
+    tfnWithheld: {
+      item: 'Item 10',
+      label: 'M',
+      description: 'Tax file number amounts withheld from gross interest',
+      role: 'credit',
+    },
     institution: { item: 'Item 10', description: 'Financial institution (evidence)', role: 'info' },
   },
   'bank-statement': {
-    interest: { item: 'Item 10', label: 'L', description: 'Gross interest, if the statement totals it', role: 'income' },
+    interest: {
+      item: 'Item 10',
+      label: 'L',
+      description: 'Gross interest, if the statement totals it',
+      role: 'income',
+    },
   },
   'private-health-statement': {
-    insurerId: { item: 'Private health insurance policy details', label: 'B', description: 'Health insurer ID', role: 'phi' },
-    membershipNumber: { item: 'Private health insurance policy details', label: 'C', description: 'Membership number', role: 'phi' },
-    premiumsPaid: { item: 'Private health insurance policy details', label: 'J', description: 'Your premiums eligible for Australian Government rebate', role: 'phi' },
-    rebateReceived: { item: 'Private health insurance policy details', label: 'K', description: 'Your Australian Government rebate received', role: 'phi' },
-    benefitCode: { item: 'Private health insurance policy details', label: 'L', description: 'Benefit code', role: 'phi' },
-    coverDays: { item: 'M2', label: 'A', description: 'Days of appropriate private patient hospital cover (Medicare levy surcharge)', role: 'medicare-input' },
+    insurerId: {
+      item: 'Private health insurance policy details',
+      label: 'B',
+      description: 'Health insurer ID',
+      role: 'phi',
+    },
+    membershipNumber: {
+      item: 'Private health insurance policy details',
+      label: 'C',
+      description: 'Membership number',
+      role: 'phi',
+    },
+    premiumsPaid: {
+      item: 'Private health insurance policy details',
+      label: 'J',
+      description: 'Your premiums eligible for Australian Government rebate',
+      role: 'phi',
+    },
+    rebateReceived: {
+      item: 'Private health insurance policy details',
+      label: 'K',
+      description: 'Your Australian Government rebate received',
+      role: 'phi',
+    },
+    benefitCode: {
+      item: 'Private health insurance policy details',
+      label: 'L',
+      description: 'Benefit code',
+      role: 'phi',
+    },
+    coverDays: {
+      item: 'M2',
+      label: 'A',
+      description: 'Days of appropriate private patient hospital cover (Medicare levy surcharge)',
+      role: 'medicare-input',
+    },
   },
   other: {},
 };

@@ -40,10 +40,17 @@ export interface NormDoc {
   lines: NormLine[];
   /** Whether any TFN was found (and masked). */
   tfnFound: boolean;
+  /** Whether lines or characters beyond the limits below were left out. */
+  truncated: boolean;
 }
 
+/** Tax documents fit well within these; anything larger is read in part (and says so). */
+export const MAX_LINES = 20_000;
+export const MAX_LINE_CHARS = 2_000;
+
 function wordsOf(line: TextLine): TextWord[] {
-  const base = line.words && line.words.length > 0 ? line.words : splitIntoWords(line.text, line.box, line.confidence);
+  const base =
+    line.words && line.words.length > 0 ? line.words : splitIntoWords(line.text, line.box, line.confidence);
   const out: TextWord[] = [];
   for (const w of base) {
     const conf = w.confidence ?? line.confidence;
@@ -70,13 +77,30 @@ interface RowGroup {
 export function normaliseLayout(layout: DocumentLayout): NormDoc {
   const lines: NormLine[] = [];
   let tfnFound = false;
+  let truncated = false;
   const pages = [...layout.pages].sort((a, b) => a.page - b.page);
   for (const page of pages) {
+    if (lines.length >= MAX_LINES) {
+      truncated = true;
+      break;
+    }
     // 1. Merge lines that share a row (an OCR engine or a PDF may split one visual line in two).
     const rows: RowGroup[] = [];
-    const sorted = [...page.lines].filter((l) => l.text.trim().length > 0).sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    const sorted = [...page.lines]
+      .filter((l) => l.text.trim().length > 0)
+      .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    if (sorted.length > MAX_LINES - lines.length) {
+      sorted.length = MAX_LINES - lines.length;
+      truncated = true;
+    }
     for (const line of sorted) {
-      const words = wordsOf(line);
+      let words = wordsOf(line);
+      let chars = 0;
+      const kept = words.findIndex((w) => (chars += w.text.length + 1) > MAX_LINE_CHARS);
+      if (kept >= 0) {
+        words = words.slice(0, kept);
+        truncated = true;
+      }
       if (words.length === 0) continue;
       const y0 = line.box.y;
       const y1 = line.box.y + line.box.h;
@@ -87,7 +111,13 @@ export function normaliseLayout(layout: DocumentLayout): NormDoc {
         const overlap = Math.min(g.y1, y1) - Math.max(g.y0, y0);
         const minH = Math.min(g.y1 - g.y0, y1 - y0);
         if (minH <= 0 || overlap / minH < 0.6) continue;
-        const collides = g.words.some((gw) => words.some((w) => Math.min(gw.box.x + gw.box.w, w.box.x + w.box.w) - Math.max(gw.box.x, w.box.x) > 0.25 * Math.min(gw.box.w, w.box.w)));
+        const collides = g.words.some((gw) =>
+          words.some(
+            (w) =>
+              Math.min(gw.box.x + gw.box.w, w.box.x + w.box.w) - Math.max(gw.box.x, w.box.x) >
+              0.25 * Math.min(gw.box.w, w.box.w),
+          ),
+        );
         if (!collides) target = g;
       }
       if (target) {
@@ -144,11 +174,14 @@ export function normaliseLayout(layout: DocumentLayout): NormDoc {
       });
     });
   }
-  return { lines, tfnFound };
+  return { lines, tfnFound, truncated };
 }
 
 function medianCharWidth(words: readonly { text: string; box: Region }[]): number {
-  const widths = words.filter((w) => w.text.length > 0).map((w) => w.box.w / w.text.length).sort((a, b) => a - b);
+  const widths = words
+    .filter((w) => w.text.length > 0)
+    .map((w) => w.box.w / w.text.length)
+    .sort((a, b) => a - b);
   return widths[Math.floor(widths.length / 2)] ?? 0.01;
 }
 
@@ -160,7 +193,13 @@ export function regionFor(line: NormLine, start: number, end: number): Region {
     const len = Math.max(1, w.end - w.start);
     const s = Math.max(start, w.start) - w.start;
     const e = Math.min(end, w.end) - w.start;
-    parts.push({ page: w.box.page, x: w.box.x + (w.box.w * s) / len, y: w.box.y, w: (w.box.w * (e - s)) / len, h: w.box.h });
+    parts.push({
+      page: w.box.page,
+      x: w.box.x + (w.box.w * s) / len,
+      y: w.box.y,
+      w: (w.box.w * (e - s)) / len,
+      h: w.box.h,
+    });
   }
   return regionUnion(parts) ?? line.box;
 }
@@ -217,7 +256,12 @@ export function compileLabel(spec: LabelSpec): CompiledLabel {
         .join(''),
     );
   const body = words.join(LABEL_GAP);
-  const compiled: CompiledLabel = { re: new RegExp(`${body}s?`, 'g'), parts: words, strength: spec.strength, source: spec.text };
+  const compiled: CompiledLabel = {
+    re: new RegExp(`${body}s?`, 'g'),
+    parts: words,
+    strength: spec.strength,
+    source: spec.text,
+  };
   // The guards are written in plain lower case but run on folded text, where "i" reads "l".
   if (spec.notFollowedBy) compiled.notFollowedBy = foldRegex(spec.notFollowedBy);
   if (spec.notPrecededBy) compiled.notPrecededBy = foldRegex(spec.notPrecededBy);
@@ -273,8 +317,14 @@ export function matchLabel(line: NormLine, label: CompiledLabel): LabelHit[] {
     // a plural "s" that is really the next word's start is given back
     // Word boundaries on the original text. A case change ("withheldGross", "paymentsTax") counts
     // as a boundary, because OCR often drops the space between a label and the next word.
-    if (isAsciiLetter(line.text[start - 1]) && !isCaseBoundary(line.text[start - 1], line.text[start])) continue;
-    if (isAsciiLetter(line.text[end]) && !isCaseBoundary(line.text[end - 1], line.text[end]) && !GLUED_WORD.test(line.fold.slice(end, end + 8))) continue;
+    if (isAsciiLetter(line.text[start - 1]) && !isCaseBoundary(line.text[start - 1], line.text[start]))
+      continue;
+    if (
+      isAsciiLetter(line.text[end]) &&
+      !isCaseBoundary(line.text[end - 1], line.text[end]) &&
+      !GLUED_WORD.test(line.fold.slice(end, end + 8))
+    )
+      continue;
     if (label.notFollowedBy && label.notFollowedBy.test(cellAfter(line.fold, end))) continue;
     if (label.notPrecededBy && label.notPrecededBy.test(cellBefore(line.fold, start))) continue;
     hits.push({ line, start, end, strength: label.strength, source: label.source });
@@ -307,7 +357,8 @@ export function matchStackedLabel(upper: NormLine, lower: NormLine, label: Compi
     pre.lastIndex = 0;
     for (let a = pre.exec(upper.fold); a; a = pre.exec(upper.fold)) {
       const aEnd = a.index + a[0].length;
-      if (isAsciiLetter(upper.text[a.index - 1]) || !/^( {2}|$)/.test(upper.text.slice(aEnd, aEnd + 2))) continue;
+      if (isAsciiLetter(upper.text[a.index - 1]) || !/^( {2}|$)/.test(upper.text.slice(aEnd, aEnd + 2)))
+        continue;
       if (label.notPrecededBy && label.notPrecededBy.test(cellBefore(upper.fold, a.index))) continue;
       const aBox = regionFor(upper, a.index, aEnd);
       suf.lastIndex = 0;
@@ -319,7 +370,14 @@ export function matchStackedLabel(upper: NormLine, lower: NormLine, label: Compi
         const bBox = regionFor(lower, b.index, bEnd);
         if (Math.min(aBox.x + aBox.w, bBox.x + bBox.w) - Math.max(aBox.x, bBox.x) <= 0) continue;
         const box = regionUnion([aBox, bBox]) as Region;
-        hits.push({ line: lower, start: b.index, end: bEnd, strength: label.strength * 0.95, source: label.source, box });
+        hits.push({
+          line: lower,
+          start: b.index,
+          end: bEnd,
+          strength: label.strength * 0.95,
+          source: label.source,
+          box,
+        });
       }
     }
   }

@@ -19,8 +19,22 @@ export interface PhiRow {
   benefitCode?: Candidate;
 }
 
-function candidate(key: FieldKey, line: NormLine, token: Token, base: number, via: string, row: number): Candidate {
-  return { key, line, token, score: base * token.quality * confidenceFor(line, token.start, token.end), via, row };
+function candidate(
+  key: FieldKey,
+  line: NormLine,
+  token: Token,
+  base: number,
+  via: string,
+  row: number,
+): Candidate {
+  return {
+    key,
+    line,
+    token,
+    score: base * token.quality * confidenceFor(line, token.start, token.end),
+    via,
+    row,
+  };
 }
 
 function codeTokens(line: NormLine): Token[] {
@@ -31,7 +45,15 @@ function codeTokens(line: NormLine): Token[] {
     const start = m.index;
     const end = start + m[0].length;
     // a code is a bare two-digit number, not part of an amount
-    if (moneyTokens.some((t) => t.start < end && t.end > start && (line.scan.slice(t.start, t.end).includes('.') || line.scan.slice(t.start, t.end).includes('$')))) continue;
+    if (
+      moneyTokens.some(
+        (t) =>
+          t.start < end &&
+          t.end > start &&
+          (line.scan.slice(t.start, t.end).includes('.') || line.scan.slice(t.start, t.end).includes('$')),
+      )
+    )
+      continue;
     out.push({ start, end, value: m[0], quality: 1 });
   }
   return out;
@@ -44,7 +66,9 @@ function tableRows(ctx: SearchContext): PhiRow[] {
   const headers = new Map<RowKey, { line: NormLine; x: number }>();
   let lastHeaderLine = -1;
   for (const line of lines) {
-    const hits = (ctx.hitsByLine.get(line.index) ?? []).filter((h) => (ROW_KEYS as readonly string[]).includes(h.key));
+    const hits = (ctx.hitsByLine.get(line.index) ?? []).filter((h) =>
+      (ROW_KEYS as readonly string[]).includes(h.key),
+    );
     if (hits.length === 0) continue;
     // only hits with no value right after them on the same line are column headings
     const headingHits = hits.filter((h) => {
@@ -66,7 +90,9 @@ function tableRows(ctx: SearchContext): PhiRow[] {
   const columns = [...headers.entries()];
   for (let k = lastHeaderLine + 1; k < lines.length && k <= lastHeaderLine + 10; k++) {
     const line = lines[k] as NormLine;
-    const money = readMoney(line, 0, line.text.length).filter((t) => t.quality >= 0.8 || (t.value as number) > 0);
+    const money = readMoney(line, 0, line.text.length).filter(
+      (t) => t.quality >= 0.8 || (t.value as number) > 0,
+    );
     const codes = codeTokens(line);
     const row: PhiRow = {};
     const nearest = (t: Token, allowed: readonly RowKey[]): RowKey | undefined => {
@@ -93,7 +119,8 @@ function tableRows(ctx: SearchContext): PhiRow[] {
     for (const t of codes) {
       if (!headers.has('benefitCode')) break;
       if (nearest(t, ROW_KEYS) !== 'benefitCode') continue;
-      if (!row.benefitCode) row.benefitCode = candidate('benefitCode', line, t, 0.97, 'table row', rows.length);
+      if (!row.benefitCode)
+        row.benefitCode = candidate('benefitCode', line, t, 0.97, 'table row', rows.length);
     }
     const filled = ROW_KEYS.filter((key) => row[key]).length;
     if (row.premiumsPaid && filled >= 2) rows.push(row);
@@ -119,7 +146,16 @@ function letterRows(ctx: SearchContext): PhiRow[] {
     }
     for (const m of scan.matchAll(/(?<![A-Za-z0-9])L\s{0,3}(30|31|35|36|40|41)(?![\d.,])/g)) {
       const start = m.index + m[0].length - (m[1] as string).length;
-      ls.push(candidate('benefitCode', line, { start, end: start + 2, value: m[1] as string, quality: 1 }, 0.95, 'letter L', 0));
+      ls.push(
+        candidate(
+          'benefitCode',
+          line,
+          { start, end: start + 2, value: m[1] as string, quality: 1 },
+          0.95,
+          'letter L',
+          0,
+        ),
+      );
     }
   }
   const n = js.length;

@@ -62,14 +62,27 @@ function periodReader(boxed: boolean): Reader {
     const a = ds[0];
     const b = ds[1];
     if (a && b && String(a.value) <= String(b.value)) {
-      return [{ ...a, quality: Math.min(a.quality, b.quality), extra: { start: b.start, end: b.end, value: String(b.value) } }];
+      return [
+        {
+          ...a,
+          quality: Math.min(a.quality, b.quality),
+          extra: { start: b.start, end: b.end, value: String(b.value) },
+        },
+      ];
     }
     const fy = financialYearTokens(line, start, end);
     if (fy.length > 0) return fy;
     // "for the year ended 30 June 2025": a single 30 June closes an income year
     if (a && !b && String(a.value).endsWith('-06-30')) {
       const y = Number(String(a.value).slice(0, 4));
-      return [{ ...a, value: `${y - 1}-07-01`, quality: a.quality * 0.9, extra: { start: a.start, end: a.end, value: String(a.value) } }];
+      return [
+        {
+          ...a,
+          value: `${y - 1}-07-01`,
+          quality: a.quality * 0.9,
+          extra: { start: a.start, end: a.end, value: String(a.value) },
+        },
+      ];
     }
     return [];
   };
@@ -83,7 +96,10 @@ const DOC_NUMBER = /(?<![A-Za-z0-9])(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,20}(?!
 /** Money in a lettered box ("Lump sum payments  A $0  B $0"): only the amount after `letter`. */
 function moneyAfterLetter(letter: string): Reader {
   const re = new RegExp(`(?<![A-Za-z])${letter}\\s{0,3}$`);
-  return (line, start, end) => readMoney(line, start, end).filter((t) => re.test(line.scan.slice(Math.max(start, t.start - 5), t.start)));
+  return (line, start, end) =>
+    readMoney(line, start, end).filter((t) =>
+      re.test(line.scan.slice(Math.max(start, t.start - 5), t.start)),
+    );
 }
 
 export const readPeriod = periodReader(false);
@@ -93,7 +109,8 @@ const readBoxedPeriod = periodReader(true);
 // Label sets
 // ---------------------------------------------------------------------------------------------
 
-const NOT_TOTAL_FOLLOW = /^[^a-z0-9]{0,3}(gst|tax\b|savings?|discount|items?|qty|quantity|excl|ex\b|ex gst|points|rounding)/;
+const NOT_TOTAL_FOLLOW =
+  /^[^a-z0-9]{0,3}(gst|tax\b|savings?|discount|items?|qty|quantity|excl|ex\b|ex gst|points|rounding)/;
 
 function periodSpec(boxed: boolean, extra: [string, number][] = []): FieldSpec {
   return spec(
@@ -147,8 +164,20 @@ const EMPLOYMENT_SPECS = (boxed: boolean): FieldSpec[] => [
     ['reportable employer super', 0.95],
     ['resc', 0.9],
   ]),
-  spec('lumpSumA', moneyAfterLetter('A'), [['lump sum payments', 1], ['lump sum', 0.9]], { below: false }),
-  spec('unionFees', readMoney, [['union fees', 1], ['professional association fees', 0.95], ['union professional association fees', 1]]),
+  spec(
+    'lumpSumA',
+    moneyAfterLetter('A'),
+    [
+      ['lump sum payments', 1],
+      ['lump sum', 0.9],
+    ],
+    { below: false },
+  ),
+  spec('unionFees', readMoney, [
+    ['union fees', 1],
+    ['professional association fees', 0.95],
+    ['union professional association fees', 1],
+  ]),
   spec('workplaceGiving', readMoney, [['workplace giving', 1]]),
   spec('payerAbn', readAbn, [
     ["payer's abn", 1],
@@ -161,8 +190,17 @@ const EMPLOYMENT_SPECS = (boxed: boolean): FieldSpec[] => [
     ["payer's name", 1],
     ['payer name', 1],
     ['employer name', 1],
-    { text: 'employer', strength: 0.85, notPrecededBy: /(reportable|your)[^a-z0-9]{0,3}$/, notFollowedBy: /^[^a-z0-9]{0,3}(abn|super|lump|contrib|name)/ },
-    { text: 'payer', strength: 0.8, notFollowedBy: /^'?s?[^a-z0-9]{0,3}(abn|tax|number|name|detail|declaration)/ },
+    {
+      text: 'employer',
+      strength: 0.85,
+      notPrecededBy: /(reportable|your)[^a-z0-9]{0,3}$/,
+      notFollowedBy: /^[^a-z0-9]{0,3}(abn|super|lump|contrib|name)/,
+    },
+    {
+      text: 'payer',
+      strength: 0.8,
+      notFollowedBy: /^'?s?[^a-z0-9]{0,3}(abn|tax|number|name|detail|declaration)/,
+    },
   ]),
   periodSpec(boxed),
 ];
@@ -176,7 +214,12 @@ const RECEIPT_SPECS: FieldSpec[] = [
     ['amount due', 0.9],
     ['amount paid', 0.9],
     ['balance due', 0.85],
-    { text: 'total', strength: 0.92, notFollowedBy: NOT_TOTAL_FOLLOW, notPrecededBy: /(sub|gst)[^a-z0-9]{0,2}$/ },
+    {
+      text: 'total',
+      strength: 0.92,
+      notFollowedBy: NOT_TOTAL_FOLLOW,
+      notPrecededBy: /(sub|gst)[^a-z0-9]{0,2}$/,
+    },
   ]),
   spec('gst', readMoney, [
     ['gst included in total', 1],
@@ -195,7 +238,11 @@ const RECEIPT_SPECS: FieldSpec[] = [
   spec('supplierAbn', readAbn, [
     ["supplier's abn", 1],
     ['supplier abn', 1],
-    { text: 'abn', strength: 0.95, notPrecededBy: /(customer|buyer|your|recipient|client)'?s?[^a-z0-9]{0,3}$/ },
+    {
+      text: 'abn',
+      strength: 0.95,
+      notPrecededBy: /(customer|buyer|your|recipient|client)'?s?[^a-z0-9]{0,3}$/,
+    },
   ]),
   spec('date', readDate, [
     ['invoice date', 1],
@@ -206,28 +253,43 @@ const RECEIPT_SPECS: FieldSpec[] = [
     ['receipt date', 1],
     ['order date', 0.95],
     ['tax invoice date', 1],
-    { text: 'date', strength: 0.85, notFollowedBy: /^[^a-z0-9]{0,3}(of birth|due)/, notPrecededBy: /(due|expiry|delivery|print)[^a-z0-9]{0,3}$/ },
+    {
+      text: 'date',
+      strength: 0.85,
+      notFollowedBy: /^[^a-z0-9]{0,3}(of birth|due)/,
+      notPrecededBy: /(due|expiry|delivery|print)[^a-z0-9]{0,3}$/,
+    },
     ['paid on', 0.8],
   ]),
-  spec('invoiceNumber', regexReader(DOC_NUMBER, 0.95), [
-    ['tax invoice number', 1],
-    ['invoice number', 1],
-    ['invoice no', 1],
-    ['receipt number', 1],
-    ['receipt no', 1],
-    ['order number', 0.9],
-    ['invoice #', 0.95],
-    ['inv no', 0.9],
-    ['reference', 0.6],
-  ], { maxBelow: 1 }),
-  spec('supplierName', readText, [
-    ['supplier', 1],
-    ['sold by', 1],
-    ['receipt from', 1],
-    ['business name', 1],
-    ['trading as', 0.9],
-    ['merchant', 0.9],
-  ], { maxBelow: 1 }),
+  spec(
+    'invoiceNumber',
+    regexReader(DOC_NUMBER, 0.95),
+    [
+      ['tax invoice number', 1],
+      ['invoice number', 1],
+      ['invoice no', 1],
+      ['receipt number', 1],
+      ['receipt no', 1],
+      ['order number', 0.9],
+      ['invoice #', 0.95],
+      ['inv no', 0.9],
+      ['reference', 0.6],
+    ],
+    { maxBelow: 1 },
+  ),
+  spec(
+    'supplierName',
+    readText,
+    [
+      ['supplier', 1],
+      ['sold by', 1],
+      ['receipt from', 1],
+      ['business name', 1],
+      ['trading as', 0.9],
+      ['merchant', 0.9],
+    ],
+    { maxBelow: 1 },
+  ),
 ];
 
 const FRANKING_CREDIT_LABELS: [string, number][] = [
@@ -240,7 +302,11 @@ const DIVIDEND_SPECS: FieldSpec[] = [
   spec('frankedAmount', readMoney, [
     ['franked amount', 1],
     ['franked dividend', 0.95],
-    { text: 'franked', strength: 0.75, notFollowedBy: /^[^a-z0-9]{0,3}(amount|dividend|percentage|%|distribution)/ },
+    {
+      text: 'franked',
+      strength: 0.75,
+      notFollowedBy: /^[^a-z0-9]{0,3}(amount|dividend|percentage|%|distribution)/,
+    },
   ]),
   spec('unfrankedAmount', readMoney, [
     ['unfranked amount', 1],
@@ -264,10 +330,26 @@ const DIVIDEND_SPECS: FieldSpec[] = [
     ['net amount', 0.95],
     ['amount paid', 0.8],
   ]),
-  spec('paymentDate', readDate, [['payment date', 1], ['date paid', 1], ['pay date', 0.95], ['paid on', 0.85]]),
+  spec('paymentDate', readDate, [
+    ['payment date', 1],
+    ['date paid', 1],
+    ['pay date', 0.95],
+    ['paid on', 0.85],
+  ]),
   spec('recordDate', readDate, [['record date', 1]]),
-  spec('companyAbn', readAbn, [['company abn', 1], { text: 'abn', strength: 0.9, notPrecededBy: /(your|payee|holder)'?s?[^a-z0-9]{0,3}$/ }]),
-  spec('companyName', readText, [['company name', 1], ['issuer', 0.9]], { maxBelow: 1 }),
+  spec('companyAbn', readAbn, [
+    ['company abn', 1],
+    { text: 'abn', strength: 0.9, notPrecededBy: /(your|payee|holder)'?s?[^a-z0-9]{0,3}$/ },
+  ]),
+  spec(
+    'companyName',
+    readText,
+    [
+      ['company name', 1],
+      ['issuer', 0.9],
+    ],
+    { maxBelow: 1 },
+  ),
 ];
 
 const DISTRIBUTION_SPECS: FieldSpec[] = [
@@ -278,24 +360,80 @@ const DISTRIBUTION_SPECS: FieldSpec[] = [
     ['non primary production', 0.9],
     ['share of net income from trusts', 0.9],
   ]),
-  spec('frankedDistributions', readMoney, [['13c', 1], ['franked distributions from trusts', 1], ['franked distributions', 0.9], ['franked distribution', 0.9]]),
-  spec('frankingCredit', readMoney, [['13q', 1], ['share of franking credits', 1], ['share of franking credit', 1], ...FRANKING_CREDIT_LABELS.map(([t]): [string, number] => [t, 0.9])]),
+  spec('frankedDistributions', readMoney, [
+    ['13c', 1],
+    ['franked distributions from trusts', 1],
+    ['franked distributions', 0.9],
+    ['franked distribution', 0.9],
+  ]),
+  spec('frankingCredit', readMoney, [
+    ['13q', 1],
+    ['share of franking credits', 1],
+    ['share of franking credit', 1],
+    ...FRANKING_CREDIT_LABELS.map(([t]): [string, number] => [t, 0.9]),
+  ]),
   spec('tfnWithheld', readMoney, [
     ['13r', 1],
     ['share of credit for tfn amounts withheld', 1],
     ['tfn amounts withheld', 0.95],
     { text: 'withholding tax', strength: 0.8, notPrecededBy: /(foreign|non[^a-z]?resident)[^a-z0-9]{0,3}$/ },
   ]),
-  spec('capitalGainsTotal', readMoney, [['18h', 1], ['total current year capital gains', 1], ['total capital gains', 0.9]]),
-  spec('netCapitalGain', readMoney, [['18a', 1], ['net capital gain', 1]]),
-  spec('foreignIncome', readMoney, [['20e', 1], ['assessable foreign source income', 1], ['foreign source income', 0.85]]),
-  spec('foreignTaxOffset', readMoney, [['20o', 1], ['foreign income tax offset', 1], ['foreign tax credit', 0.85]]),
-  spec('grossDistribution', readMoney, [['gross distribution', 1], ['total distribution', 0.85], ['gross amount', 0.8]]),
-  spec('netDistribution', readMoney, [['net distribution', 1], ['cash distribution', 0.9], ['net payment', 0.9], ['net amount', 0.85], ['amount paid', 0.8]]),
-  spec('paymentDate', readDate, [['payment date', 1], ['date paid', 1], ['pay date', 0.95], ['paid on', 0.85]]),
-  spec('fundAbn', readAbn, [['fund abn', 1], ['trust abn', 1], { text: 'abn', strength: 0.9, notPrecededBy: /(your|investor|holder)'?s?[^a-z0-9]{0,3}$/ }]),
-  spec('fundName', readText, [['fund name', 1], ['trust name', 1]], { maxBelow: 1 }),
-  periodSpec(false, [['for the year ended', 1], ['year ended', 0.95], ['year ending', 0.95]]),
+  spec('capitalGainsTotal', readMoney, [
+    ['18h', 1],
+    ['total current year capital gains', 1],
+    ['total capital gains', 0.9],
+  ]),
+  spec('netCapitalGain', readMoney, [
+    ['18a', 1],
+    ['net capital gain', 1],
+  ]),
+  spec('foreignIncome', readMoney, [
+    ['20e', 1],
+    ['assessable foreign source income', 1],
+    ['foreign source income', 0.85],
+  ]),
+  spec('foreignTaxOffset', readMoney, [
+    ['20o', 1],
+    ['foreign income tax offset', 1],
+    ['foreign tax credit', 0.85],
+  ]),
+  spec('grossDistribution', readMoney, [
+    ['gross distribution', 1],
+    ['total distribution', 0.85],
+    ['gross amount', 0.8],
+  ]),
+  spec('netDistribution', readMoney, [
+    ['net distribution', 1],
+    ['cash distribution', 0.9],
+    ['net payment', 0.9],
+    ['net amount', 0.85],
+    ['amount paid', 0.8],
+  ]),
+  spec('paymentDate', readDate, [
+    ['payment date', 1],
+    ['date paid', 1],
+    ['pay date', 0.95],
+    ['paid on', 0.85],
+  ]),
+  spec('fundAbn', readAbn, [
+    ['fund abn', 1],
+    ['trust abn', 1],
+    { text: 'abn', strength: 0.9, notPrecededBy: /(your|investor|holder)'?s?[^a-z0-9]{0,3}$/ },
+  ]),
+  spec(
+    'fundName',
+    readText,
+    [
+      ['fund name', 1],
+      ['trust name', 1],
+    ],
+    { maxBelow: 1 },
+  ),
+  periodSpec(false, [
+    ['for the year ended', 1],
+    ['year ended', 0.95],
+    ['year ending', 0.95],
+  ]),
 ];
 
 const INTEREST_SPECS: FieldSpec[] = [
@@ -308,7 +446,11 @@ const INTEREST_SPECS: FieldSpec[] = [
     ['interest paid', 0.95],
     ['interest income', 0.95],
     ['interest credited', 0.9],
-    { text: 'interest', strength: 0.6, notFollowedBy: /^[^a-z0-9]{0,3}(rate|summary|statement|period|charged|for\b|on\b)/ },
+    {
+      text: 'interest',
+      strength: 0.6,
+      notFollowedBy: /^[^a-z0-9]{0,3}(rate|summary|statement|period|charged|for\b|on\b)/,
+    },
   ]),
   spec('tfnWithheld', readMoney, [
     ['tfn withholding tax', 1],
@@ -318,18 +460,40 @@ const INTEREST_SPECS: FieldSpec[] = [
     { text: 'tax withheld', strength: 0.85, notPrecededBy: /foreign[^a-z0-9]{0,3}$/ },
   ]),
   spec('institution', readText, [['financial institution', 1]], { maxBelow: 1 }),
-  periodSpec(false, [['interest summary for', 0.9], ['year ended', 0.95], ['year ending', 0.95]]),
+  periodSpec(false, [
+    ['interest summary for', 0.9],
+    ['year ended', 0.95],
+    ['year ending', 0.95],
+  ]),
 ];
 
 const BANK_SPECS: FieldSpec[] = [
-  spec('openingBalance', readMoney, [['opening balance', 1], ['balance brought forward', 0.9], ['starting balance', 0.9]]),
-  spec('closingBalance', readMoney, [['closing balance', 1], ['balance carried forward', 0.9], ['ending balance', 0.9]]),
-  spec('interest', readMoney, [['total interest earned', 1], ['total interest', 0.9], ['interest earned this year', 0.9], ['interest earned', 0.85]]),
+  spec('openingBalance', readMoney, [
+    ['opening balance', 1],
+    ['balance brought forward', 0.9],
+    ['starting balance', 0.9],
+  ]),
+  spec('closingBalance', readMoney, [
+    ['closing balance', 1],
+    ['balance carried forward', 0.9],
+    ['ending balance', 0.9],
+  ]),
+  spec('interest', readMoney, [
+    ['total interest earned', 1],
+    ['total interest', 0.9],
+    ['interest earned this year', 0.9],
+    ['interest earned', 0.85],
+  ]),
   periodSpec(false),
 ];
 
 const PHI_SPECS: FieldSpec[] = [
-  spec('insurerId', regexReader(ISO_CODE), [['health insurer id', 1], ['insurer id', 1], ['health fund id', 1], ['fund id', 0.9]]),
+  spec('insurerId', regexReader(ISO_CODE), [
+    ['health insurer id', 1],
+    ['insurer id', 1],
+    ['health fund id', 1],
+    ['fund id', 0.9],
+  ]),
   spec('membershipNumber', regexReader(MEMBERSHIP, 0.95), [
     ['membership number', 1],
     ['membership no', 1],
@@ -356,10 +520,20 @@ const PHI_SPECS: FieldSpec[] = [
     ['rebate received', 1],
   ]),
   spec('benefitCode', regexReader(BENEFIT_CODE, 1, 1), [['benefit code', 1]]),
-  spec('insurerName', readText, [
-    { text: 'health insurer', strength: 0.9, notFollowedBy: /^[^a-z0-9]{0,3}(id|statement)/ },
-    { text: 'insurer', strength: 0.8, notFollowedBy: /^[^a-z0-9]{0,3}(id)/, notPrecededBy: /health[^a-z0-9]{0,3}$/ },
-  ], { maxBelow: 1 }),
+  spec(
+    'insurerName',
+    readText,
+    [
+      { text: 'health insurer', strength: 0.9, notFollowedBy: /^[^a-z0-9]{0,3}(id|statement)/ },
+      {
+        text: 'insurer',
+        strength: 0.8,
+        notFollowedBy: /^[^a-z0-9]{0,3}(id)/,
+        notPrecededBy: /health[^a-z0-9]{0,3}$/,
+      },
+    ],
+    { maxBelow: 1 },
+  ),
   periodSpec(false),
 ];
 
@@ -393,9 +567,12 @@ interface NameHeuristic {
   maxLines: number;
 }
 
-const GENERIC_EXCLUDE = /(tax\s*invoice|^invoice|^receipt|^abn\b|^a\.?b\.?n|^date|^phone|^tel\b|^ph\b|^www\.|@|^page\b|statement$|^statement|^private health|^dividend|^distribution|^payment advice|^income statement|^payg|^summary|^annual|^interest summary|^your |^dear |^to:|^po box|^gpo box|^\d)/i;
-const ADDRESS = /\b(st|street|rd|road|ave|avenue|hwy|highway|pde|parade|dr|drive|lane|ln|blvd|level|suite|shop)\b\.?,?\s*(\w+\s*)*\b(nsw|vic|qld|wa|sa|tas|act|nt)\b|\b(nsw|vic|qld|wa|sa|tas|act|nt)\s+\d{4}\b/i;
-const REGISTRY = /(registry|registries|computershare|link market|boardroom|automic|investor services|share registr)/i;
+const GENERIC_EXCLUDE =
+  /(tax\s*invoice|^invoice|^receipt|^abn\b|^a\.?b\.?n|^date|^phone|^tel\b|^ph\b|^www\.|@|^page\b|statement$|^statement|^private health|^dividend|^distribution|^payment advice|^income statement|^payg|^summary|^annual|^interest summary|^your |^dear |^to:|^po box|^gpo box|^\d)/i;
+const ADDRESS =
+  /\b(st|street|rd|road|ave|avenue|hwy|highway|pde|parade|dr|drive|lane|ln|blvd|level|suite|shop)\b\.?,?\s*(\w+\s*)*\b(nsw|vic|qld|wa|sa|tas|act|nt)\b|\b(nsw|vic|qld|wa|sa|tas|act|nt)\s+\d{4}\b/i;
+const REGISTRY =
+  /(registry|registries|computershare|link market|boardroom|automic|investor services|share registr)/i;
 
 function nameCandidates(ctx: SearchContext, h: NameHeuristic): Candidate[] {
   const out: Candidate[] = [];
@@ -408,20 +585,47 @@ function nameCandidates(ctx: SearchContext, h: NameHeuristic): Candidate[] {
     const raw = cell.replace(/[\s:,;|-]+$/, '');
     const value = line.ocr ? repairOcrName(raw) : raw;
     if ((value.match(/[A-Za-z]/g) ?? []).length < 3 || value.includes('*')) return;
-    if (GENERIC_EXCLUDE.test(value.trim()) || ADDRESS.test(value) || REGISTRY.test(value) || h.exclude.test(value)) return;
+    if (
+      GENERIC_EXCLUDE.test(value.trim()) ||
+      ADDRESS.test(value) ||
+      REGISTRY.test(value) ||
+      h.exclude.test(value)
+    )
+      return;
     const base = h.prefer.test(value) ? h.preferred : h.plain;
     if (base <= 0) return;
     const score = lineScore(line, base - i * 0.01);
-    out.push({ key: h.key, line, token: { start: 0, end: raw.length, value, quality: 1 }, score, via: 'name at the top of the page' });
+    out.push({
+      key: h.key,
+      line,
+      token: { start: 0, end: raw.length, value, quality: 1 },
+      score,
+      via: 'name at the top of the page',
+    });
   });
   return out;
 }
 
 /** Any occurrence of a value anywhere on the document (e.g. the only ABN on a receipt). */
-function anywhere(ctx: SearchContext, key: FieldKey, read: Reader, base: number, filter: (t: Token) => boolean = () => true): Candidate[] {
+function anywhere(
+  ctx: SearchContext,
+  key: FieldKey,
+  read: Reader,
+  base: number,
+  filter: (t: Token) => boolean = () => true,
+): Candidate[] {
   for (const line of ctx.doc.lines) {
     const t = read(line, 0, line.text.length).find(filter);
-    if (t) return [{ key, line, token: t, score: base * t.quality * confidenceFor(line, t.start, t.end), via: 'unlabelled value' }];
+    if (t)
+      return [
+        {
+          key,
+          line,
+          token: t,
+          score: base * t.quality * confidenceFor(line, t.start, t.end),
+          via: 'unlabelled value',
+        },
+      ];
   }
   return [];
 }
@@ -437,21 +641,43 @@ function periodAnywhere(ctx: SearchContext): Candidate[] {
       if (!a || !b) continue;
       const between = line.scan.slice(a.end, b.start);
       if (/^\s*(to|-|–|—|until|through)\s*$/i.test(between) && a.iso <= b.iso) {
-        const token: Token = { start: a.start, end: a.end, value: a.iso, quality: 1, extra: { start: b.start, end: b.end, value: b.iso } };
-        out.push({ key: 'periodStart', line, token, score: 0.8 * confidenceFor(line, a.start, b.end), via: 'date range' });
+        const token: Token = {
+          start: a.start,
+          end: a.end,
+          value: a.iso,
+          quality: 1,
+          extra: { start: b.start, end: b.end, value: b.iso },
+        };
+        out.push({
+          key: 'periodStart',
+          line,
+          token,
+          score: 0.8 * confidenceFor(line, a.start, b.end),
+          via: 'date range',
+        });
       }
     }
     for (const t of financialYearTokens(line, 0, line.text.length)) {
-      out.push({ key: 'periodStart', line, token: t, score: 0.7 * t.quality * confidenceFor(line, t.start, t.end), via: 'financial year wording' });
+      out.push({
+        key: 'periodStart',
+        line,
+        token: t,
+        score: 0.7 * t.quality * confidenceFor(line, t.start, t.end),
+        via: 'financial year wording',
+      });
     }
   }
   return out;
 }
 
-const BANKISH = /\b(bank|credit union|building society|mutual|banking|ubank|macquarie|westpac|commbank|anz|nab|ing)\b/i;
+const BANKISH =
+  /\b(bank|credit union|building society|mutual|banking|ubank|macquarie|westpac|commbank|anz|nab|ing)\b/i;
 
 export const FALLBACKS: Readonly<Partial<Record<DocumentType, (ctx: SearchContext) => Candidate[]>>> = {
-  'income-statement': (ctx) => [...periodAnywhere(ctx), ...anywhere(ctx, 'payerAbn', readAbn, 0.6, (t) => t.quality > 0)],
+  'income-statement': (ctx) => [
+    ...periodAnywhere(ctx),
+    ...anywhere(ctx, 'payerAbn', readAbn, 0.6, (t) => t.quality > 0),
+  ],
   'payg-payment-summary': (ctx) => [...periodAnywhere(ctx), ...anywhere(ctx, 'payerAbn', readAbn, 0.6)],
   receipt: (ctx) => [
     ...nameCandidates(ctx, {
@@ -466,21 +692,49 @@ export const FALLBACKS: Readonly<Partial<Record<DocumentType, (ctx: SearchContex
     ...anywhere(ctx, 'date', readDate, 0.7),
   ],
   'dividend-statement': (ctx) => [
-    ...nameCandidates(ctx, { key: 'companyName', prefer: /\b(limited|ltd|corporation|group|holdings|bank)\b/i, exclude: /(dividend|statement)/i, preferred: 0.8, plain: 0, maxLines: 8 }),
+    ...nameCandidates(ctx, {
+      key: 'companyName',
+      prefer: /\b(limited|ltd|corporation|group|holdings|bank)\b/i,
+      exclude: /(dividend|statement)/i,
+      preferred: 0.8,
+      plain: 0,
+      maxLines: 8,
+    }),
     ...anywhere(ctx, 'companyAbn', readAbn, 0.7),
   ],
   'distribution-statement': (ctx) => [
     ...periodAnywhere(ctx),
-    ...nameCandidates(ctx, { key: 'fundName', prefer: /\b(fund|trust|etf|reit|portfolio|index)\b/i, exclude: /(distribution|statement|attribution)/i, preferred: 0.8, plain: 0, maxLines: 8 }),
+    ...nameCandidates(ctx, {
+      key: 'fundName',
+      prefer: /\b(fund|trust|etf|reit|portfolio|index)\b/i,
+      exclude: /(distribution|statement|attribution)/i,
+      preferred: 0.8,
+      plain: 0,
+      maxLines: 8,
+    }),
     ...anywhere(ctx, 'fundAbn', readAbn, 0.7),
   ],
   'interest-summary': (ctx) => [
     ...periodAnywhere(ctx),
-    ...nameCandidates(ctx, { key: 'institution', prefer: BANKISH, exclude: /(summary|statement|interest)/i, preferred: 0.8, plain: 0, maxLines: 6 }),
+    ...nameCandidates(ctx, {
+      key: 'institution',
+      prefer: BANKISH,
+      exclude: /(summary|statement|interest)/i,
+      preferred: 0.8,
+      plain: 0,
+      maxLines: 6,
+    }),
   ],
   'bank-statement': (ctx) => [
     ...periodAnywhere(ctx),
-    ...nameCandidates(ctx, { key: 'institution', prefer: BANKISH, exclude: /(summary|statement)/i, preferred: 0.8, plain: 0, maxLines: 6 }),
+    ...nameCandidates(ctx, {
+      key: 'institution',
+      prefer: BANKISH,
+      exclude: /(summary|statement)/i,
+      preferred: 0.8,
+      plain: 0,
+      maxLines: 6,
+    }),
   ],
   'private-health-statement': (ctx) => [
     ...periodAnywhere(ctx),

@@ -44,7 +44,10 @@ export function layoutFromText(text: string, options: TextLayoutOptions = {}): D
       const words: TextWord[] = [];
       for (const m of raw.matchAll(/\S+/g)) {
         const col = m.index;
-        words.push({ text: m[0], box: { page, x: col * charW, y: row * lineH, w: m[0].length * charW, h: lineH * 0.8 } });
+        words.push({
+          text: m[0],
+          box: { page, x: col * charW, y: row * lineH, w: m[0].length * charW, h: lineH * 0.8 },
+        });
       }
       if (words.length === 0) return;
       const box = regionUnion(words.map((w) => w.box)) as Region;
@@ -115,7 +118,10 @@ export function groupWordsIntoLines(words: readonly TextWord[], options: GroupOp
         if (prev && gap < height * 0.12) {
           const conf = combineConfidence(prev.confidence, w.confidence);
           const box = regionUnion([prev.box, w.box]) as Region;
-          merged[merged.length - 1] = conf === undefined ? { text: prev.text + w.text, box } : { text: prev.text + w.text, box, confidence: conf };
+          merged[merged.length - 1] =
+            conf === undefined
+              ? { text: prev.text + w.text, box }
+              : { text: prev.text + w.text, box, confidence: conf };
         } else {
           const word: TextWord = { text: w.text, box: w.box };
           if (w.confidence !== undefined) word.confidence = w.confidence;
@@ -152,7 +158,13 @@ export function layoutFromTextItems(pages: readonly PdfTextPage[]): DocumentLayo
         if (str.trim().length === 0) continue;
         const h = Math.abs(item.h) > 0 ? Math.abs(item.h) : 10;
         const top = height - (item.y + h);
-        const itemBox: Region = { page: p.page, x: clamp01(item.x / width), y: clamp01(top / height), w: clamp01(Math.abs(item.w) / width), h: clamp01(h / height) };
+        const itemBox: Region = {
+          page: p.page,
+          x: clamp01(item.x / width),
+          y: clamp01(top / height),
+          w: clamp01(Math.abs(item.w) / width),
+          h: clamp01(h / height),
+        };
         // One pdfjs item can hold several words ("Gross payments"); split it so that words keep
         // their own boxes (widths shared by character count).
         words.push(...splitIntoWords(str, itemBox, undefined));
@@ -196,7 +208,13 @@ export function splitIntoWords(text: string, box: Region, confidence: number | u
   for (const m of text.matchAll(/\S+/g)) {
     const word: TextWord = {
       text: m[0],
-      box: { page: box.page, x: box.x + (box.w * m.index) / len, y: box.y, w: (box.w * m[0].length) / len, h: box.h },
+      box: {
+        page: box.page,
+        x: box.x + (box.w * m.index) / len,
+        y: box.y,
+        w: (box.w * m[0].length) / len,
+        h: box.h,
+      },
     };
     if (confidence !== undefined) word.confidence = confidence;
     out.push(word);

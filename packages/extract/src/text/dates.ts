@@ -13,24 +13,68 @@ export interface DateToken {
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
-  dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const MONTH_NAMES = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTH_NAMES =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 // OCR reads letters in month names as digits ("Ju1y", "0ct", "5ep"): accept those look-alikes.
-const MONTH_RE = MONTH_NAMES.replace(/[a-z]/g, (c) => ({ l: '[l1|I]', o: '[o0O]', s: '[s5S]', i: '[i1l|]', b: '[b8B]' })[c] ?? c);
+const MONTH_RE = MONTH_NAMES.replace(
+  /[a-z]/g,
+  (c) => ({ l: '[l1|I]', o: '[o0O]', s: '[s5S]', i: '[i1l|]', b: '[b8B]' })[c] ?? c,
+);
 
 /** Month number from a (possibly OCR-garbled) month name. */
 function monthOf(name: string): number {
-  const key = name.toLowerCase().replace(/0/g, 'o').replace(/5/g, 's').replace(/8/g, 'b').replace(/[1|]/g, 'l').slice(0, 3);
+  const key = name
+    .toLowerCase()
+    .replace(/0/g, 'o')
+    .replace(/5/g, 's')
+    .replace(/8/g, 'b')
+    .replace(/[1|]/g, 'l')
+    .slice(0, 3);
   return MONTHS[key] ?? 0;
 }
 
 export function isValidYmd(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
   if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return false;
-  const dim = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] as number;
+  const dim = [
+    31,
+    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ][m - 1] as number;
   return d <= dim;
 }
 
@@ -47,7 +91,10 @@ export function expandYear(y: string): number {
 
 interface Pattern {
   re: RegExp;
-  build(m: RegExpExecArray, order: DateOrder): { y: number; m: number; d: number; short: boolean } | undefined;
+  build(
+    m: RegExpExecArray,
+    order: DateOrder,
+  ): { y: number; m: number; d: number; short: boolean } | undefined;
 }
 
 const PATTERNS: readonly Pattern[] = [
@@ -63,13 +110,23 @@ const PATTERNS: readonly Pattern[] = [
       const a = Number(m[1]);
       const b = Number(m[2]);
       const y = expandYear(m[3] as string);
-      return order === 'mdy' ? { y, m: a, d: b, short: (m[3] as string).length === 2 } : { y, m: b, d: a, short: (m[3] as string).length === 2 };
+      return order === 'mdy'
+        ? { y, m: a, d: b, short: (m[3] as string).length === 2 }
+        : { y, m: b, d: a, short: (m[3] as string).length === 2 };
     },
   },
   // 1 Jul 2024, 01-JUL-24, 1st July 2024, 19 Dec 2025
   {
-    re: new RegExp(`(?<![\\d])(\\d{1,2})(?:st|nd|rd|th)?[\\s-]{0,2}(${MONTH_RE})\\.?,?[\\s-]{0,2}(\\d{4}|\\d{2})(?![\\d])`, 'gi'),
-    build: (m) => ({ y: expandYear(m[3] as string), m: monthOf(m[2] as string), d: Number(m[1]), short: (m[3] as string).length === 2 }),
+    re: new RegExp(
+      `(?<![\\d])(\\d{1,2})(?:st|nd|rd|th)?[\\s-]{0,2}(${MONTH_RE})\\.?,?[\\s-]{0,2}(\\d{4}|\\d{2})(?![\\d])`,
+      'gi',
+    ),
+    build: (m) => ({
+      y: expandYear(m[3] as string),
+      m: monthOf(m[2] as string),
+      d: Number(m[1]),
+      short: (m[3] as string).length === 2,
+    }),
   },
   // July 1, 2024 (month first only with a month name, which is unambiguous)
   {
@@ -95,15 +152,26 @@ export function findDateTokens(text: string, options: FindDatesOptions = {}): Da
   const found: DateToken[] = [];
   const patterns: Pattern[] = [...PATTERNS];
   if (options.boxed) {
-    patterns.push({ re: SPACED, build: (m) => ({ y: Number(m[3]), m: Number(m[2]), d: Number(m[1]), short: false }) });
-    patterns.push({ re: PACKED, build: (m) => ({ y: Number(m[3]), m: Number(m[2]), d: Number(m[1]), short: false }) });
+    patterns.push({
+      re: SPACED,
+      build: (m) => ({ y: Number(m[3]), m: Number(m[2]), d: Number(m[1]), short: false }),
+    });
+    patterns.push({
+      re: PACKED,
+      build: (m) => ({ y: Number(m[3]), m: Number(m[2]), d: Number(m[1]), short: false }),
+    });
   }
   for (const p of patterns) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       const parts = p.build(m, order);
       if (!parts || !isValidYmd(parts.y, parts.m, parts.d)) continue;
-      found.push({ start: m.index, end: m.index + m[0].length, iso: toIso(parts.y, parts.m, parts.d), shortYear: parts.short });
+      found.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        iso: toIso(parts.y, parts.m, parts.d),
+        shortYear: parts.short,
+      });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -137,7 +205,11 @@ export function parseDate(text: string, order: DateOrder = 'dmy'): string | null
   const tokens = findDateTokens(t, { order });
   const tok = tokens[0];
   if (!tok || tokens.length !== 1) return null;
-  if (t.slice(0, tok.start).replace(/[\s,]/g, '') !== '' && !/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*$/i.test(t.slice(0, tok.start))) return null;
+  if (
+    t.slice(0, tok.start).replace(/[\s,]/g, '') !== '' &&
+    !/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*$/i.test(t.slice(0, tok.start))
+  )
+    return null;
   if (t.slice(tok.end).trim() !== '') return null;
   return tok.iso;
 }
@@ -160,7 +232,8 @@ export function incomeYearBounds(incomeYear: string): { start: string; end: stri
 }
 
 export function daysBetweenInclusive(startIso: string, endIso: string): number {
-  const ms = Date.UTC(Number(endIso.slice(0, 4)), Number(endIso.slice(5, 7)) - 1, Number(endIso.slice(8, 10))) -
+  const ms =
+    Date.UTC(Number(endIso.slice(0, 4)), Number(endIso.slice(5, 7)) - 1, Number(endIso.slice(8, 10))) -
     Date.UTC(Number(startIso.slice(0, 4)), Number(startIso.slice(5, 7)) - 1, Number(startIso.slice(8, 10)));
   return Math.round(ms / 86_400_000) + 1;
 }

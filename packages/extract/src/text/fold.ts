@@ -39,7 +39,16 @@ export function foldForLabels(text: string): string {
   return out;
 }
 
-const DIGIT_FOR: Readonly<Record<string, string>> = { O: '0', o: '0', D: '0', I: '1', l: '1', '|': '1', S: '5', B: '8' };
+const DIGIT_FOR: Readonly<Record<string, string>> = {
+  O: '0',
+  o: '0',
+  D: '0',
+  I: '1',
+  l: '1',
+  '|': '1',
+  S: '5',
+  B: '8',
+};
 const RUN_CHAR = /[0-9OoDIl|SB,.$]/;
 const isLetter = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 
@@ -136,7 +145,10 @@ export function repairOcrLetters(text: string): string {
         if (!pair) return c;
         const prev = word[i - 1] ?? '';
         const next = word[i + 1] ?? '';
-        const upper = upperWord || (/[A-Z]/.test(prev) && (next === '' || /[A-Z]/.test(next))) || (i === 0 && /[a-z]/.test(next) === false);
+        const upper =
+          upperWord ||
+          (/[A-Z]/.test(prev) && (next === '' || /[A-Z]/.test(next))) ||
+          (i === 0 && /[a-z]/.test(next) === false);
         return upper ? pair[0] : pair[1];
       })
       .join('');

@@ -64,7 +64,8 @@ export function findAbnTokens(text: string): AbnToken[] {
 /** Labels that announce a TFN ("TFN", "Tax file number", "Payee's tax file number"). */
 const TFN_LABEL = /(?<![a-z])(tfn|tax\s*fl?le\s*n(?:o|um(?:ber)?)?)/g;
 /** 8–9 digit-like characters, optionally grouped 3-3-3 (digits plus OCR look-alikes). */
-const TFN_CANDIDATE = /(?<![0-9OoIlSB|][ -]?)(?<![0-9])[0-9OoIlSB|]{3}[ -]?[0-9OoIlSB|]{3}[ -]?[0-9OoIlSB|]{2,3}(?![ -]?[0-9])/g;
+const TFN_CANDIDATE =
+  /(?<![0-9OoIlSB|][ -]?)(?<![0-9])[0-9OoIlSB|]{3}[ -]?[0-9OoIlSB|]{3}[ -]?[0-9OoIlSB|]{2,3}(?![ -]?[0-9])/g;
 /** Plain 9-digit numbers (3-3-3 or contiguous) that are not part of a longer number. */
 const NINE_DIGITS = /(?<!\d[ -]?)(?<!\d)\d{3}([ -]?)\d{3}\1\d{3}(?![ -]?\d)/g;
 /** How far after a TFN label (in characters, across line breaks) the number may appear. */
@@ -89,9 +90,12 @@ export function findTfnSpans(text: string): Span[] {
     const window = text.slice(from, from + TFN_CONTEXT_CHARS);
     TFN_CANDIDATE.lastIndex = 0;
     for (let c = TFN_CANDIDATE.exec(window); c; c = TFN_CANDIDATE.exec(window)) {
-      const digits = digitsOf(c[0].replace(/[Oo]/g, '0').replace(/[Il|]/g, '1').replace(/S/g, '5').replace(/B/g, '8'));
+      const digits = digitsOf(
+        c[0].replace(/[Oo]/g, '0').replace(/[Il|]/g, '1').replace(/S/g, '5').replace(/B/g, '8'),
+      );
       const realDigits = digitsOf(c[0]).length;
-      if (digits.length >= 8 && realDigits >= 5) spans.push({ start: from + c.index, end: from + c.index + c[0].length });
+      if (digits.length >= 8 && realDigits >= 5)
+        spans.push({ start: from + c.index, end: from + c.index + c[0].length });
     }
   }
   NINE_DIGITS.lastIndex = 0;

@@ -120,7 +120,8 @@ function scanMoneyAt(text: string, from: number): MoneyToken | undefined {
   const next = text[i];
   if (next === '%' || next === '/' || next === ':') return undefined;
   if (next === '-' && isDigit(text[i + 1])) return undefined;
-  if (next !== undefined && /[A-Za-z]/.test(next) && !hasDollar && !hasDecimals && !hasGrouping) return undefined;
+  if (next !== undefined && /[A-Za-z]/.test(next) && !hasDollar && !hasDecimals && !hasGrouping)
+    return undefined;
   if (!hasGrouping && !hasDollar && intDigits.length > 9) return undefined; // ids, account numbers
   if (paren) {
     if (text[i] === ' ' && text[i + 1] === ')') i++;
@@ -145,7 +146,15 @@ function scanMoneyAt(text: string, from: number): MoneyToken | undefined {
   const cents = dollars * 100 + centsPart;
   if (!Number.isSafeInteger(cents) || cents > MAX_CENTS) return undefined;
   const strong = hasDollar || hasDecimals || hasGrouping;
-  return { start: from, end: i, cents: negative ? -cents : cents, hasDollar, hasDecimals, hasGrouping, strong };
+  return {
+    start: from,
+    end: i,
+    cents: negative ? -cents : cents,
+    hasDollar,
+    hasDecimals,
+    hasGrouping,
+    strong,
+  };
 }
 
 export interface ParseMoneyOptions {
@@ -158,7 +167,10 @@ export interface ParseMoneyOptions {
  * amount (surrounding whitespace and a currency code "AUD" are allowed).
  */
 export function parseMoney(text: string, options: ParseMoneyOptions = {}): number | null {
-  let t = text.trim().replace(/^AUD\s*/i, '').replace(/\s*AUD$/i, '');
+  let t = text
+    .trim()
+    .replace(/^AUD\s*/i, '')
+    .replace(/\s*AUD$/i, '');
   if (options.ocr) t = foldOcrDigits(t);
   if (t.length === 0 || t.length > 40) return null;
   const tokens = findMoneyTokens(t);
