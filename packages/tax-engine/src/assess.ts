@@ -1,6 +1,6 @@
 import type { Assessment, AssessResult, OffsetAmount } from './assessment.types';
-import { assembleDeductions, taxableIncomeFrom } from './assess/deductions';
-import { assembleIncome, fringeBenefits } from './assess/income';
+import { assembleDeductions, taxableIncomeFrom } from './assemble/deductions';
+import { assembleIncome, fringeBenefits } from './assemble/income';
 import { litoEntitlement } from './calc/lito';
 import { lmitoEntitlement } from './calc/lmito';
 import { medicareLevy, type MedicareLevyResult } from './calc/medicare-levy';
@@ -12,6 +12,7 @@ import { saptoCategoryParams, saptoEntitlement } from './calc/sapto';
 import { studyLoanRepayment } from './calc/study-loan';
 import { addScaleTax, marginalRateOnScale, partYearThresholdTwelfths, SCALE_DENOMINATOR } from './calc/tax-scale';
 import { AssessmentContext } from './explain/context';
+import { ruleTexts } from './explain/rule-text';
 import { describeScale } from './explain/scale-text';
 import { daysInIncomeYear } from './income-year';
 import type { AssessOptions, TaxReturnInput } from './input.types';
@@ -36,6 +37,19 @@ export function assess(input: TaxReturnInput, options: AssessOptions = {}): Asse
       ok: false,
       issues: [{ path: '', code: 'too-large', message: error instanceof Error ? error.message : 'The return could not be assessed exactly.' }],
     };
+  }
+}
+
+/** Applies non-refundable offsets in order, each limited to the tax still left (ITAA 1997 s63-10). */
+class OffsetLedger {
+  readonly offsets: OffsetAmount[] = [];
+  constructor(public remaining: Cents) {}
+
+  apply(id: OffsetAmount['id'], name: string, entitlement: Cents): Cents {
+    const applied = Math.min(entitlement, this.remaining);
+    this.remaining -= applied;
+    if (entitlement > 0) this.offsets.push({ id, name, entitlement, applied, refundable: false });
+    return applied;
   }
 }
 
@@ -111,7 +125,7 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
         'income.essReduction',
         'Employee share scheme reduction',
         -essReduction,
-        `Up to $${p.maximum} off taxed-upfront discounts when taxable income after adjustments ≤ $${groupThousands(p.incomeTest)}`,
+        ruleTexts(rules).essIncomeTest,
         { adjustedTaxableIncomeCents: adjusted, eligibleDiscountCents: income.essEligibleForReduction },
         essReduction > 0
           ? `Your taxable income after adjustments (${formatCents(adjusted)}) is $180,000 or less, so ${formatCents(essReduction)} of your eligible share discount is not taxed.`
@@ -203,7 +217,7 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
         'tax.partYearThreshold',
         'Part-year tax-free threshold',
         Math.round(res.thresholdTwelfths / 12),
-        `($${groupThousands(rules.taxFreeThreshold.value)} − $${groupThousands(rules.partYearProratedPortion.value)}) + $${groupThousands(rules.partYearProratedPortion.value)} × months resident / 12`,
+        ruleTexts(rules).partYear,
         { monthsResident: res.months, daysResident: res.residentDays },
         `You were a resident for ${res.months} month${res.months === 1 ? '' : 's'} of the year, so your tax-free threshold is ${formatCents(Math.round(res.thresholdTwelfths / 12))} instead of ${formatWholeDollars(rules.taxFreeThreshold.value * 100)}.`,
         SOURCES.itraS20,
@@ -246,14 +260,8 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
   }
 
   // ---- Non-refundable offsets against basic tax (ITAA 1997 s63-10) --------------------------
-  const offsets: OffsetAmount[] = [];
-  let remainingTax = basicTax;
-  const applyOffset = (id: OffsetAmount['id'], name: string, entitlement: Cents): Cents => {
-    const applied = Math.min(entitlement, remainingTax);
-    remainingTax -= applied;
-    if (entitlement > 0) offsets.push({ id, name, entitlement, applied, refundable: false });
-    return applied;
-  };
+  const ledger = new OffsetLedger(basicTax);
+  const offsets = ledger.offsets;
 
   // SAPTO
   let saptoEntitled = false;
@@ -272,7 +280,7 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
       }
     }
     saptoEntitled = entitlement > 0;
-    const applied = applyOffset('sapto', 'Seniors and pensioners tax offset', entitlement);
+    const applied = ledger.apply('sapto', 'Seniors and pensioners tax offset', entitlement);
     if (sapto.category !== 'single') ctx.caveat('sapto-transfer', 'A spouse’s unused seniors and pensioners tax offset can be transferred to you; the engine does not model the transfer.');
     if (E) {
       ctx.line(
@@ -294,14 +302,13 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
   // LITO
   if (res.resident) {
     const entitlement = litoEntitlement(taxableIncome, rules.lito.value);
-    const applied = applyOffset('lito', 'Low income tax offset', entitlement);
+    const applied = ledger.apply('lito', 'Low income tax offset', entitlement);
     if (E) {
-      const p = rules.lito.value;
       ctx.line(
         'offset.lito',
         'Low income tax offset (LITO)',
         applied,
-        `$${p.maximum} to $${groupThousands(p.firstTaperFrom)}; − ${formatRate(p.firstTaperRate)} to $${groupThousands(p.secondTaperFrom)}; − ${formatRate(p.secondTaperRate)} above; limited to the tax`,
+        ruleTexts(rules).lito,
         { taxableIncomeCents: taxableIncome, entitlementCents: entitlement },
         entitlement === 0
           ? `Your taxable income is too high for the low income tax offset.`
@@ -317,13 +324,13 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
   const lmito = rules.lmito.value;
   if (lmito && res.resident) {
     const entitlement = lmitoEntitlement(taxableIncome, lmito);
-    const applied = applyOffset('lmito', 'Low and middle income tax offset', entitlement);
+    const applied = ledger.apply('lmito', 'Low and middle income tax offset', entitlement);
     if (E) {
       ctx.line(
         'offset.lmito',
         'Low and middle income tax offset (LMITO)',
         applied,
-        `$${lmito.base} to $${groupThousands(lmito.phaseInFrom)}; + ${formatRate(lmito.phaseInRate)} to $${groupThousands(lmito.maximum)}; − ${formatRate(lmito.phaseOutRate)} above $${groupThousands(lmito.phaseOutFrom)}${lmito.additional ? `; + $${lmito.additional.amount} below $${groupThousands(lmito.additional.whenIncomeBelow)}` : ''}`,
+        ruleTexts(rules).lmito ?? '',
         { taxableIncomeCents: taxableIncome, entitlementCents: entitlement },
         entitlement === 0
           ? 'Your taxable income is too high for the low and middle income tax offset.'
@@ -337,7 +344,7 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
   if (income.smallBusinessNetIncome > 0) {
     const p = rules.smallBusinessOffset.value;
     const entitlement = smallBusinessOffset(basicTax, income.smallBusinessNetIncome, taxableIncome, p.rate, p.maximum);
-    const applied = applyOffset('small-business', 'Small business income tax offset', entitlement);
+    const applied = ledger.apply('small-business', 'Small business income tax offset', entitlement);
     if (E) {
       ctx.line(
         'offset.smallBusiness',
@@ -354,7 +361,7 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
   // Lump sum A type R: taxed at no more than 30%
   if (income.lumpSumA > 0 && income.lumpSumAType === 'R') {
     const entitlement = lumpSumAOffset(taxableIncome, income.lumpSumA, res.scale, rules.lumpSumAMaximumRate.value, res.thresholdTwelfths);
-    const applied = applyOffset('lump-sum-a', 'Lump sum A offset (maximum 30%)', entitlement);
+    const applied = ledger.apply('lump-sum-a', 'Lump sum A offset (maximum 30%)', entitlement);
     if (E) {
       ctx.line(
         'offset.lumpSumA',
@@ -369,6 +376,7 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
       );
     }
   }
+  const remainingTax = ledger.remaining;
   const basicOffsetsApplied = basicTax - remainingTax;
 
   // ---- Medicare levy ----------------------------------------------------------------------
@@ -406,13 +414,24 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
     }
     if (E) {
       const m = medicare;
-      const text: Record<typeof m.basis, string> = {
-        'nil-low-income': `Your taxable income is at or below the ${formatWholeDollars(m.threshold * 100)} low-income threshold, so no Medicare levy is payable.`,
-        'shade-in': `Your taxable income is just above the ${formatWholeDollars(m.threshold * 100)} threshold, so the levy is phased in at 10c for each dollar over it.`,
-        full: `The Medicare levy is 2% of your taxable income.`,
-        'family-nil': `Your family income of ${formatCents(m.familyIncome ?? 0)} is at or below the family threshold of ${formatWholeDollars((m.familyThreshold ?? 0) * 100)}, so no Medicare levy is payable.`,
-        'family-reduced': `Your family income of ${formatCents(m.familyIncome ?? 0)} is just above the family threshold of ${formatWholeDollars((m.familyThreshold ?? 0) * 100)}, so your levy is reduced.`,
-      };
+      let text: string;
+      switch (m.basis) {
+        case 'nil-low-income':
+          text = `Your taxable income is at or below the ${formatWholeDollars(m.threshold * 100)} low-income threshold, so no Medicare levy is payable.`;
+          break;
+        case 'shade-in':
+          text = `Your taxable income is just above the ${formatWholeDollars(m.threshold * 100)} threshold, so the levy is phased in at 10c for each dollar over it.`;
+          break;
+        case 'full':
+          text = 'The Medicare levy is 2% of your taxable income.';
+          break;
+        case 'family-nil':
+          text = `Your family income of ${formatCents(m.familyIncome ?? 0)} is at or below the family threshold of ${formatWholeDollars((m.familyThreshold ?? 0) * 100)}, so no Medicare levy is payable.`;
+          break;
+        case 'family-reduced':
+          text = `Your family income of ${formatCents(m.familyIncome ?? 0)} is just above the family threshold of ${formatWholeDollars((m.familyThreshold ?? 0) * 100)}, so your levy is reduced.`;
+          break;
+      }
       ctx.line(
         'levy.medicare',
         'Medicare levy',
@@ -426,7 +445,7 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
           liableDays: m.liableDays,
           daysInYear: days,
         },
-        text[m.basis] + (m.liableDays < days && m.amount > 0 ? ` It is charged for ${m.liableDays} of the ${days} days of the year.` : ''),
+        text + (m.liableDays < days && m.amount > 0 ? ` It is charged for ${m.liableDays} of the ${days} days of the year.` : ''),
         m.basis.startsWith('family') ? SOURCES.medicareS8 : m.basis === 'full' ? SOURCES.medicareLevyRate : SOURCES.medicareS7,
       );
     }
@@ -570,20 +589,31 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
     }
     if (foreignResident) ctx.caveat('study-loan-worldwide-income', 'A foreign resident with a study loan repays on worldwide income, which may be more than the income in this return.');
     if (E) {
-      const explanation: Record<typeof r.method, string> = {
-        'below-threshold': `Your repayment income of ${formatCents(repaymentIncome)} is not above ${formatWholeDollars(schedule.minimumRepaymentIncome * 100)}, so no compulsory repayment is due.`,
-        'not-liable-family-reduction': 'Your Medicare levy was reduced because of your family income, so no compulsory study-loan repayment is due.',
-        'whole-income': `Your repayment income of ${formatCents(repaymentIncome)} puts you on the ${r.rate ? formatRate(r.rate) : ''} rate, applied to all of it.`,
-        marginal: `From 2025-26 you repay only on income above ${formatWholeDollars(schedule.minimumRepaymentIncome * 100)}: ${formatCents(r.calculated)} on repayment income of ${formatCents(repaymentIncome)}.`,
-        'capped-at-10%': `Your repayment is 10% of your repayment income of ${formatCents(repaymentIncome)}, which is less than the marginal amount.`,
-      };
+      let explanation: string;
+      switch (r.method) {
+        case 'below-threshold':
+          explanation = `Your repayment income of ${formatCents(repaymentIncome)} is not above ${formatWholeDollars(schedule.minimumRepaymentIncome * 100)}, so no compulsory repayment is due.`;
+          break;
+        case 'not-liable-family-reduction':
+          explanation = 'Your Medicare levy was reduced because of your family income, so no compulsory study-loan repayment is due.';
+          break;
+        case 'whole-income':
+          explanation = `Your repayment income of ${formatCents(repaymentIncome)} puts you on the ${r.rate ? formatRate(r.rate) : ''} rate, applied to all of it.`;
+          break;
+        case 'marginal':
+          explanation = `You repay only on income above ${formatWholeDollars(schedule.minimumRepaymentIncome * 100)}: ${formatCents(r.calculated)} on repayment income of ${formatCents(repaymentIncome)}.`;
+          break;
+        case 'capped-at-10%':
+          explanation = `Your repayment is 10% of your repayment income of ${formatCents(repaymentIncome)}, which is less than the marginal amount.`;
+          break;
+      }
       ctx.line(
         'studyLoan.repayment',
         'Compulsory study loan repayment',
         studyLoan,
         schedule.kind === 'whole-income' ? 'Band rate × whole repayment income (RI > minimum)' : 'min(15c/17c on income above the thresholds, 10% × RI)',
         { repaymentIncomeCents: repaymentIncome, calculatedCents: r.calculated, balanceCents: loan.balance ?? null, cappedAtBalance: r.cappedAtBalance },
-        explanation[r.method] + (r.cappedAtBalance ? ` It is limited to your balance of ${formatCents(loan.balance ?? 0)}.` : ''),
+        explanation + (r.cappedAtBalance ? ` It is limited to your balance of ${formatCents(loan.balance ?? 0)}.` : ''),
         r.method === 'not-liable-family-reduction' ? SOURCES.hesa154_1 : rules.studyLoan.source,
       );
     }

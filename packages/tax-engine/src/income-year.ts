@@ -20,9 +20,19 @@ function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+const DAYS: Readonly<Record<IncomeYear, number>> = {
+  '2020-21': 365,
+  '2021-22': 365,
+  '2022-23': 365,
+  '2023-24': 366,
+  '2024-25': 365,
+  '2025-26': 365,
+  '2026-27': 365,
+};
+
 /** Days in the income year: 366 when it contains 29 February (2023-24 in the supported range). */
 export function daysInIncomeYear(year: IncomeYear): number {
-  return isLeapYear(startYear(year) + 1) ? 366 : 365;
+  return DAYS[year];
 }
 
 /** Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil). */

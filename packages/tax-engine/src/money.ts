@@ -248,32 +248,36 @@ export function formatCents(cents: Cents): string {
   const abs = negative ? -cents : cents;
   const whole = Math.floor(abs / 100);
   const c = abs - whole * 100;
-  const digits = groupThousands(whole);
-  return `${negative ? '-' : ''}$${digits}.${c < 10 ? '0' : ''}${c}`;
+  const digits = whole < 1000 ? '' + whole : groupThousands(whole);
+  return (negative ? '-$' : '$') + digits + (c < 10 ? '.0' : '.') + c;
 }
 
 /** 1234567 → "1,234,567" (non-negative integers). */
 export function groupThousands(value: number): string {
-  const digits = String(value);
-  if (value < 1000) return digits;
+  if (value < 1000) return '' + value;
   let out = '';
-  let count = 0;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    out = digits[i] + out;
-    count++;
-    if (count % 3 === 0 && i > 0) out = ',' + out;
+  let rest = value;
+  while (rest >= 1000) {
+    const high = Math.floor(rest / 1000);
+    const low = rest - high * 1000;
+    out = (low < 10 ? ',00' : low < 100 ? ',0' : ',') + low + out;
+    rest = high;
   }
-  return out;
+  return rest + out;
 }
 
 /** Formats whole dollars (a cents value that is a multiple of 100) without cents: "$18,200". */
 export function formatWholeDollars(cents: Cents): string {
-  const s = formatCents(cents);
-  return s.endsWith('.00') ? s.slice(0, -3) : s;
+  if (cents % 100 !== 0) return formatCents(cents);
+  return cents < 0 ? '-$' + groupThousands(-cents / 100) : '$' + groupThousands(cents / 100);
 }
 
-/** Formats a rate as a percentage for explanations: 325/1000 → "32.5%". */
+const rateText = new WeakMap<Rate, string>();
+
+/** Formats a rate as a percentage for explanations: 325/1000 → "32.5%" (memoised per rate object). */
 export function formatRate(r: Rate): string {
+  const hit = rateText.get(r);
+  if (hit !== undefined) return hit;
   // Exact decimal expansion when the denominator divides a power of ten (all rates in the rules do).
   let scale = 1;
   let digits = 0;
@@ -282,9 +286,14 @@ export function formatRate(r: Rate): string {
     digits++;
   }
   const scaled = (r.num * 100 * scale) / r.den;
-  if (digits === 0) return `${scaled}%`;
-  const text = String(Math.round(scaled)).padStart(digits + 1, '0');
-  return `${text.slice(0, -digits)}.${text.slice(-digits)}%`;
+  let text: string;
+  if (digits === 0) text = `${scaled}%`;
+  else {
+    const t = String(Math.round(scaled)).padStart(digits + 1, '0');
+    text = `${t.slice(0, -digits)}.${t.slice(-digits)}%`;
+  }
+  rateText.set(r, text);
+  return text;
 }
 
 /**
@@ -357,3 +366,4 @@ export class ExactSum {
     return this.sign() <= 0 ? 0 : this.rounded();
   }
 }
+

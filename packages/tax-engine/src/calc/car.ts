@@ -21,7 +21,7 @@ export interface CarComparison {
  * year's rate × work kilometres, at most 5,000 km per car) or, with a logbook, the business-use
  * percentage of the car's running costs and decline in value. The larger deduction is chosen.
  */
-export function compareCarMethods(car: CarInput, centsPerKilometre: number, kilometreCap: number): CarComparison {
+export function compareCarMethods(car: CarInput, centsPerKilometre: number, kilometreCap: number, withText = true): CarComparison {
   const kilometresClaimed = Math.min(car.businessKilometres, kilometreCap);
   const centsPerKm = { method: 'cents-per-km' as const, amount: kilometresClaimed * centsPerKilometre, kilometresClaimed, centsPerKilometre };
   let logbook: CarComparison['logbook'] = null;
@@ -32,14 +32,18 @@ export function compareCarMethods(car: CarInput, centsPerKilometre: number, kilo
     logbook = { method: 'logbook', amount, businessUseBasisPoints: car.logbook.businessUseBasisPoints };
   }
   const best: CarMethodResult = logbook && logbook.amount > centsPerKm.amount ? logbook : centsPerKm;
-  const others = [centsPerKm, logbook].filter((m): m is NonNullable<typeof m> => m !== null && m !== best);
-  const reason =
-    logbook === null
-      ? `Without a logbook only the cents-per-kilometre method applies: ${groupThousands(kilometresClaimed)} km × ${centsPerKilometre}c.`
-      : comparisonReason(
-          best.method === 'logbook' ? 'logbook method' : 'cents-per-kilometre method',
-          best.amount,
-          others.map((m) => ({ name: m.method === 'logbook' ? 'logbook method' : 'cents-per-kilometre method', amount: m.amount })),
-        );
+  let reason = '';
+  if (withText) {
+    if (logbook === null) {
+      reason = `Without a logbook only the cents-per-kilometre method applies: ${groupThousands(kilometresClaimed)} km × ${centsPerKilometre}c.`;
+    } else {
+      const other = best === logbook ? centsPerKm : logbook;
+      reason = comparisonReason(methodName(best.method), best.amount, [{ name: methodName(other.method), amount: other.amount }]);
+    }
+  }
   return { centsPerKm, logbook, best: { method: best.method, amount: best.amount }, reason };
+}
+
+function methodName(method: CarMethod): string {
+  return method === 'logbook' ? 'logbook method' : 'cents-per-kilometre method';
 }

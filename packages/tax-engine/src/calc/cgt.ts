@@ -33,16 +33,18 @@ export function netCapitalGain(input: CapitalGainsInput, discount: Rate, discoun
 
   let currentLosses = input.currentYearLosses ?? 0;
   let priorLosses = input.priorYearNetLosses ?? 0;
-  const apply = (losses: number): number => {
-    const onOther = Math.min(losses, other);
-    other -= onOther;
-    const onDiscountable = Math.min(losses - onOther, discountable);
-    discountable -= onDiscountable;
-    return onOther + onDiscountable;
-  };
-  const currentLossesApplied = apply(currentLosses);
+  // Losses go against gains not eligible for the discount first, then discountable gains.
+  let onOther = Math.min(currentLosses, other);
+  let onDiscountable = Math.min(currentLosses - onOther, discountable);
+  other -= onOther;
+  discountable -= onDiscountable;
+  const currentLossesApplied = onOther + onDiscountable;
   currentLosses -= currentLossesApplied;
-  const priorLossesApplied = apply(priorLosses);
+  onOther = Math.min(priorLosses, other);
+  onDiscountable = Math.min(priorLosses - onOther, discountable);
+  other -= onOther;
+  discountable -= onDiscountable;
+  const priorLossesApplied = onOther + onDiscountable;
   priorLosses -= priorLossesApplied;
 
   const net = new ExactSum(discount.den).addCents(other).addCents(discountable).addRate(discountable, discount, -1);

@@ -65,13 +65,10 @@ export function medicareLevySurcharge(f: MlsFacts, thresholds: MlsThresholds, ra
   const testedIncome = f.ownIncomeForSurcharge + (f.hasSpouse ? f.spouseIncomeForSurcharge : 0);
   const tier = incomeTier(testedIncome, th);
   const exemptAsLowIncomeSpouse = f.hasSpouse && f.ownIncomeForSurcharge <= f.spouseLowIncomeAmount * 100;
-  const base = { tier, thresholds: th, testedIncome, exemptAsLowIncomeSpouse };
-  if (tier === 0 || f.daysWithoutCover <= 0 || exemptAsLowIncomeSpouse) return { ...base, amount: 0, rate: tier === 0 ? null : rates[tier - 1] ?? null };
-  const rate = rates[tier - 1];
-  if (!rate) return { ...base, amount: 0, rate: null };
-  const amount = mulDivRound(
-    [f.taxableIncome + f.reportableFringeBenefits, rate.num, f.daysWithoutCover],
-    [rate.den, f.daysInYear],
-  );
-  return { ...base, amount, rate };
+  if (tier === 0 || f.daysWithoutCover <= 0 || exemptAsLowIncomeSpouse) {
+    return { amount: 0, tier, rate: tier === 0 ? null : (rates[tier - 1] ?? null), thresholds: th, testedIncome, exemptAsLowIncomeSpouse };
+  }
+  const rate = rates[tier - 1] ?? null;
+  const amount = rate === null ? 0 : mulDivRound([f.taxableIncome + f.reportableFringeBenefits, rate.num, f.daysWithoutCover], [rate.den, f.daysInYear]);
+  return { amount, tier, rate, thresholds: th, testedIncome, exemptAsLowIncomeSpouse };
 }

@@ -4,7 +4,7 @@ import {
   fracMulRate,
   fracRound,
   fraction,
-  mulDivRound,
+  roundHalfUpDiv,
   type Cents,
   type Fraction,
 } from '../money';
@@ -41,6 +41,11 @@ export interface MedicareLevyResult {
   readonly liableDays: number;
 }
 
+// Plain object literals (no spreads, no inner closures): this is on the hot path.
+function individualResult(amount: Cents, basis: MedicareLevyBasis, threshold: number, liableDays: number): MedicareLevyResult {
+  return { amount, basis, threshold, familyThreshold: null, familyIncome: null, reducedUnderSection8: false, liableDays };
+}
+
 /**
  * Medicare levy (Medicare Levy Act 1986): 2% of taxable income, except
  * - s7: nil at or below the low-income threshold L; in the phase-in range the levy is 10% of (TI − L);
@@ -54,25 +59,16 @@ export function medicareLevy(f: MedicareLevyFacts, rates: MedicareLevyParams, t:
   const liableHalfDays = 2 * (f.daysInYear - f.fullExemptionDays - f.halfExemptionDays) + f.halfExemptionDays;
   const liableDays = liableHalfDays / 2;
 
-  const base = {
-    threshold,
-    familyThreshold: null as number | null,
-    familyIncome: null as Cents | null,
-    reducedUnderSection8: false,
-    liableDays,
-  };
-  if (ti <= threshold * 100 || liableHalfDays <= 0) {
-    return { ...base, amount: 0, basis: 'nil-low-income' };
-  }
+  if (ti <= threshold * 100 || liableHalfDays <= 0) return individualResult(0, 'nil-low-income', threshold, liableDays);
 
   // Fast path (no family, no exemption days): exact comparison in safe integers.
   if (!f.family && liableHalfDays === 2 * f.daysInYear) {
     const fullNum = ti * rates.rate.num * rates.shadeInRate.den;
     const shadedNum = (ti - threshold * 100) * rates.shadeInRate.num * rates.rate.den;
-    if (Number.isSafeInteger(fullNum) && Number.isSafeInteger(shadedNum)) {
+    if (Number.isSafeInteger(fullNum) && Number.isSafeInteger(shadedNum) && Number.isSafeInteger(ti * rates.shadeInRate.num)) {
       return shadedNum < fullNum
-        ? { ...base, amount: mulDivRound([ti - threshold * 100, rates.shadeInRate.num], [rates.shadeInRate.den]), basis: 'shade-in' }
-        : { ...base, amount: mulDivRound([ti, rates.rate.num], [rates.rate.den]), basis: 'full' };
+        ? individualResult(roundHalfUpDiv((ti - threshold * 100) * rates.shadeInRate.num, rates.shadeInRate.den), 'shade-in', threshold, liableDays)
+        : individualResult(roundHalfUpDiv(ti * rates.rate.num, rates.rate.den), 'full', threshold, liableDays);
     }
   }
 
@@ -107,5 +103,5 @@ export function medicareLevy(f: MedicareLevyFacts, rates: MedicareLevyParams, t:
   if (liableHalfDays !== 2 * f.daysInYear) {
     levy = fracMul(levy, fraction(liableHalfDays, 2 * f.daysInYear));
   }
-  return { ...base, amount: fracRound(levy), basis, familyThreshold, familyIncome, reducedUnderSection8 };
+  return { amount: fracRound(levy), basis, threshold, familyThreshold, familyIncome, reducedUnderSection8, liableDays };
 }

@@ -11,6 +11,10 @@ export interface StudyLoanResult {
   readonly cappedAtBalance: boolean;
 }
 
+function noRepayment(method: StudyLoanResult['method']): StudyLoanResult {
+  return { amount: 0, calculated: 0, rate: null, method, cappedAtBalance: false };
+}
+
 /**
  * Compulsory study and training loan repayment (HESA 2003 s154-1, s154-20; one schedule for HELP,
  * VSL, SFSS, SSL, ABSTUDY SSL and AASL/TSL).
@@ -25,15 +29,8 @@ export function studyLoanRepayment(
   schedule: StudyLoanSchedule,
   opts: { readonly balance?: Cents; readonly medicareReducedUnderSection8: boolean },
 ): StudyLoanResult {
-  const none = (method: StudyLoanResult['method']): StudyLoanResult => ({
-    amount: 0,
-    calculated: 0,
-    rate: null,
-    method,
-    cappedAtBalance: false,
-  });
-  if (repaymentIncome <= schedule.minimumRepaymentIncome * 100) return none('below-threshold');
-  if (opts.medicareReducedUnderSection8) return none('not-liable-family-reduction');
+  if (repaymentIncome <= schedule.minimumRepaymentIncome * 100) return noRepayment('below-threshold');
+  if (opts.medicareReducedUnderSection8) return noRepayment('not-liable-family-reduction');
 
   let calculated: Cents;
   let rate: Rate | null = null;
@@ -42,7 +39,7 @@ export function studyLoanRepayment(
     for (const band of schedule.bands) {
       if (repaymentIncome >= band.from * 100) rate = band.rate;
     }
-    if (!rate) return none('below-threshold');
+    if (!rate) return noRepayment('below-threshold');
     calculated = new ExactSum(rate.den).addRate(repaymentIncome, rate).rounded();
     method = 'whole-income';
   } else {

@@ -8,18 +8,10 @@ import type { TaxScale } from '../rules/rule.types';
  */
 export const SCALE_DENOMINATOR = 12_000;
 
-/** A scale with its thresholds in twelfths of a cent (so a pro-rated threshold is exact). */
-interface ScaledBracket {
-  readonly fromTwelfths: number;
-  readonly rate: Rate;
-}
-
-function scaled(scale: TaxScale, firstThresholdTwelfths?: number): ScaledBracket[] {
-  return scale.map((b, i) => ({
-    // Bracket 1 (index 1) starts at the tax-free threshold in a resident scale.
-    fromTwelfths: i === 1 && firstThresholdTwelfths !== undefined ? firstThresholdTwelfths : b.from * 100 * 12,
-    rate: b.rate,
-  }));
+/** Start of bracket i in twelfths of a cent; bracket 1 starts at the (possibly pro-rated) tax-free threshold. */
+function fromTwelfths(scale: TaxScale, i: number, firstThresholdTwelfths: number | undefined): number {
+  if (i === 1 && firstThresholdTwelfths !== undefined) return firstThresholdTwelfths;
+  return (scale[i]?.from ?? 0) * 1200;
 }
 
 /**
@@ -34,19 +26,17 @@ export function addScaleTax(
   sign: 1 | -1 = 1,
   firstThresholdTwelfths?: number,
 ): ExactSum {
-  const brackets = scaled(scale, firstThresholdTwelfths);
   const income = incomeCents * 12;
-  for (let i = 0; i < brackets.length; i++) {
-    const b = brackets[i];
+  for (let i = 0; i < scale.length; i++) {
+    const b = scale[i];
     if (!b) continue;
-    if (income <= b.fromTwelfths) break;
-    const next = brackets[i + 1];
-    const top = next && next.fromTwelfths < income ? next.fromTwelfths : income;
-    const portion = top - b.fromTwelfths;
+    const from = fromTwelfths(scale, i, firstThresholdTwelfths);
+    if (income <= from) break;
+    const next = i + 1 < scale.length ? fromTwelfths(scale, i + 1, firstThresholdTwelfths) : Infinity;
+    const portion = (next < income ? next : income) - from;
     if (portion > 0 && b.rate.num > 0) {
       // portion is in twelfths of a cent; SCALE_DENOMINATOR = 12 × 1000 absorbs the 12.
-      const k = 1000 / b.rate.den;
-      sum.addProduct(portion, b.rate.num * k, sign);
+      sum.addProduct(portion, b.rate.num * (1000 / b.rate.den), sign);
     }
   }
   return sum;
@@ -67,10 +57,10 @@ export function partYearThresholdTwelfths(taxFreeThreshold: number, proratedPort
 
 /** The rate applying to the last dollar of `incomeCents` (the first bracket's rate at nil income). */
 export function marginalRateOnScale(incomeCents: Cents, scale: TaxScale, firstThresholdTwelfths?: number): Rate {
-  const brackets = scaled(scale, firstThresholdTwelfths);
-  let rate = brackets[0]?.rate ?? { num: 0, den: 1 };
-  for (const b of brackets) {
-    if (incomeCents * 12 > b.fromTwelfths) rate = b.rate;
+  let rate = scale[0]?.rate ?? { num: 0, den: 1 };
+  for (let i = 0; i < scale.length; i++) {
+    const b = scale[i];
+    if (b && incomeCents * 12 > fromTwelfths(scale, i, firstThresholdTwelfths)) rate = b.rate;
   }
   return rate;
 }

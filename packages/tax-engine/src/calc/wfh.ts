@@ -1,5 +1,5 @@
 import type { WorkFromHomeInput } from '../input.types';
-import { ExactSum, formatCents, type Cents } from '../money';
+import { formatCents, roundHalfUpDiv, type Cents } from '../money';
 import type { WorkFromHomeParams } from '../rules/rule.types';
 
 export type WorkFromHomeMethod = 'shortcut' | 'fixed-rate' | 'actual-cost';
@@ -24,9 +24,9 @@ export function hundredthsOfHours(hours: number): number {
   return Math.round(hours * 100);
 }
 
-function rateAmount(hours: number, centsPerHour: number): ExactSum {
-  // hours × rate, exact: hundredths of an hour × cents per hour / 100.
-  return new ExactSum(100).addProduct(hundredthsOfHours(hours), centsPerHour);
+/** hours × rate, exact (hundredths of an hour × cents per hour / 100), rounded half-up to cents. */
+function rateAmount(hours: number, centsPerHour: number): Cents {
+  return roundHalfUpDiv(hundredthsOfHours(hours) * centsPerHour, 100);
 }
 
 /**
@@ -40,7 +40,29 @@ function rateAmount(hours: number, centsPerHour: number): ExactSum {
  *   are claimed on top.
  * - Actual cost: the work-related part of every running expense.
  */
-export function compareWorkFromHomeMethods(input: WorkFromHomeInput, params: WorkFromHomeParams): WorkFromHomeComparison {
+interface CoversText {
+  readonly shortcut: string;
+  readonly fixed: string;
+}
+const coversCache = new WeakMap<WorkFromHomeParams, CoversText>();
+
+/** What each rate covers, in words (built once per year's parameters). */
+function coversText(params: WorkFromHomeParams): CoversText {
+  let hit = coversCache.get(params);
+  if (!hit) {
+    hit = {
+      shortcut: `${params.shortcutCentsPerHour ?? 0}c for each hour, covering all running expenses`,
+      fixed:
+        params.fixedRateKind === 'fixed-52c'
+          ? `${params.fixedRateCentsPerHour}c for each hour (energy, cleaning, furniture) plus phone, internet, stationery and equipment`
+          : `${params.fixedRateCentsPerHour}c for each hour (energy, phone, internet, stationery) plus decline in value of furniture and equipment, and cleaning`,
+    };
+    coversCache.set(params, hit);
+  }
+  return hit;
+}
+
+export function compareWorkFromHomeMethods(input: WorkFromHomeInput, params: WorkFromHomeParams, withText = true): WorkFromHomeComparison {
   const energy = input.energy ?? 0;
   const phone = input.phoneAndInternet ?? 0;
   const stationery = input.stationeryAndConsumables ?? 0;
@@ -52,24 +74,24 @@ export function compareWorkFromHomeMethods(input: WorkFromHomeInput, params: Wor
   if (params.shortcutCentsPerHour !== null) {
     methods.push({
       method: 'shortcut',
-      amount: rateAmount(input.hours, params.shortcutCentsPerHour).rounded(),
+      amount: rateAmount(input.hours, params.shortcutCentsPerHour),
       centsPerHour: params.shortcutCentsPerHour,
-      covers: `${params.shortcutCentsPerHour}c for each hour, covering all running expenses`,
+      covers: withText ? coversText(params).shortcut : '',
     });
   }
   if (params.fixedRateKind === 'fixed-52c') {
     methods.push({
       method: 'fixed-rate',
-      amount: rateAmount(input.hours, params.fixedRateCentsPerHour).addCents(phone).addCents(stationery).addCents(equipment).rounded(),
+      amount: rateAmount(input.hours, params.fixedRateCentsPerHour) + phone + stationery + equipment,
       centsPerHour: params.fixedRateCentsPerHour,
-      covers: `${params.fixedRateCentsPerHour}c for each hour (energy, cleaning, furniture) plus phone, internet, stationery and equipment`,
+      covers: withText ? coversText(params).fixed : '',
     });
   } else {
     methods.push({
       method: 'fixed-rate',
-      amount: rateAmount(input.hours, params.fixedRateCentsPerHour).addCents(furniture).addCents(equipment).addCents(cleaning).rounded(),
+      amount: rateAmount(input.hours, params.fixedRateCentsPerHour) + furniture + equipment + cleaning,
       centsPerHour: params.fixedRateCentsPerHour,
-      covers: `${params.fixedRateCentsPerHour}c for each hour (energy, phone, internet, stationery) plus decline in value of furniture and equipment, and cleaning`,
+      covers: withText ? coversText(params).fixed : '',
     });
   }
   methods.push({
@@ -81,11 +103,10 @@ export function compareWorkFromHomeMethods(input: WorkFromHomeInput, params: Wor
 
   let best = methods[0] as WorkFromHomeMethodResult;
   for (const m of methods) if (m.amount > best.amount) best = m;
-  const reason = comparisonReason(
-    describe(best.method),
-    best.amount,
-    methods.filter((m) => m !== best).map((m) => ({ name: describe(m.method), amount: m.amount })),
-  );
+  if (!withText) return { methods, best, reason: '' };
+  const others: { name: string; amount: Cents }[] = [];
+  for (const m of methods) if (m !== best) others.push({ name: describe(m.method), amount: m.amount });
+  const reason = comparisonReason(describe(best.method), best.amount, others);
   return { methods, best, reason };
 }
 

@@ -1,6 +1,6 @@
 import type { AssessmentLine, Caveat, LineInputValue, MissingFact, ProvisionalUse } from '../assessment.types';
 import type { Cents } from '../money';
-import type { RuleKey } from '../rules/rules';
+import { hasProvisionalFigures, type RuleKey } from '../rules/rules';
 import type { RuleSet, SourceRef } from '../rules/rule.types';
 
 /**
@@ -11,17 +11,24 @@ export class AssessmentContext {
   readonly lines: AssessmentLine[] = [];
   readonly missing: MissingFact[] = [];
   readonly caveats: Caveat[] = [];
-  private readonly provisionalUsed = new Map<RuleKey, string>();
+  private readonly provisionalUsed: ProvisionalUse[] = [];
+
+  private readonly hasProvisional: boolean;
 
   constructor(
     readonly rules: RuleSet,
     readonly explain: boolean,
-  ) {}
+  ) {
+    this.hasProvisional = hasProvisionalFigures(rules);
+  }
 
   /** Records that a rule shaped the result (so a provisional figure is reported). */
   use(key: RuleKey): void {
+    if (!this.hasProvisional) return;
     const entry = this.rules[key] as { provisional?: string };
-    if (entry.provisional && !this.provisionalUsed.has(key)) this.provisionalUsed.set(key, entry.provisional);
+    if (!entry.provisional) return;
+    for (const p of this.provisionalUsed) if (p.id === key) return;
+    this.provisionalUsed.push({ id: key, reason: entry.provisional });
   }
 
   /** The source of a rule value (for a line). */
@@ -42,14 +49,16 @@ export class AssessmentContext {
   }
 
   ask(id: string, question: string, reason: string): void {
-    if (!this.missing.some((m) => m.id === id)) this.missing.push({ id, question, reason });
+    for (const m of this.missing) if (m.id === id) return;
+    this.missing.push({ id, question, reason });
   }
 
   caveat(id: string, message: string): void {
-    if (!this.caveats.some((c) => c.id === id)) this.caveats.push({ id, message });
+    for (const c of this.caveats) if (c.id === id) return;
+    this.caveats.push({ id, message });
   }
 
   provisional(): ProvisionalUse[] {
-    return [...this.provisionalUsed].map(([id, reason]) => ({ id, reason }));
+    return this.provisionalUsed;
   }
 }

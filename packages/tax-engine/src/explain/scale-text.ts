@@ -11,8 +11,11 @@ function money(twelfthsOfCent: number): string {
  * and 30% on the remaining $40,000". Thresholds are in twelfths of a cent when pro-rated.
  */
 export function describeScale(incomeCents: Cents, scale: TaxScale, firstThresholdTwelfths?: number): string {
-  const parts: string[] = [];
+  // Built by concatenation (no arrays): this runs for every explained assessment.
   const income = incomeCents * 12;
+  let text = '';
+  let parts = 0;
+  let last = '';
   for (let i = 0; i < scale.length; i++) {
     const b = scale[i];
     if (!b) continue;
@@ -20,12 +23,14 @@ export function describeScale(incomeCents: Cents, scale: TaxScale, firstThreshol
     if (income <= from) break;
     const nextBracket = scale[i + 1];
     const nextFrom = nextBracket ? (i + 1 === 1 && firstThresholdTwelfths !== undefined ? firstThresholdTwelfths : nextBracket.from * 1200) : Infinity;
-    const top = Math.min(nextFrom, income);
-    const rate = b.rate.num === 0 ? 'nil' : formatRate(b.rate);
-    const position = parts.length === 0 ? 'the first' : top === income ? 'the remaining' : 'the next';
-    parts.push(`${rate} on ${position} ${money(top - from)}`);
+    const top = nextFrom < income ? nextFrom : income;
+    const position = parts === 0 ? ' on the first ' : top === income ? ' on the remaining ' : ' on the next ';
+    const part = (b.rate.num === 0 ? 'nil' : formatRate(b.rate)) + position + money(top - from);
+    if (parts > 0) text += parts === 1 ? last : ', ' + last;
+    last = part;
+    parts++;
   }
-  if (parts.length === 0) return 'nil';
-  if (parts.length === 1) return parts[0] ?? '';
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  if (parts === 0) return 'nil';
+  if (parts === 1) return last;
+  return text + ' and ' + last;
 }

@@ -46,3 +46,15 @@ export function provisionalFigures(rules: RuleSet): ProvisionalFigure[] {
   }
   return out;
 }
+
+const anyProvisional = new WeakMap<RuleSet, boolean>();
+
+/** Whether any figure in the year's rules is provisional (cached). */
+export function hasProvisionalFigures(rules: RuleSet): boolean {
+  let hit = anyProvisional.get(rules);
+  if (hit === undefined) {
+    hit = provisionalFigures(rules).length > 0;
+    anyProvisional.set(rules, hit);
+  }
+  return hit;
+}

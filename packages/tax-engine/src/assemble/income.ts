@@ -25,6 +25,31 @@ export interface IncomeFigures {
   readonly netRentalLoss: Cents;
 }
 
+interface Accumulator {
+  total: Cents;
+}
+
+/** A plain income label: whole dollars, added to the total, explained when asked. */
+function simple(ctx: AssessmentContext, acc: Accumulator, id: string, label: string, raw: Cents | undefined, rule: string): Cents {
+  if (raw === undefined || raw === 0) return 0;
+  const amount = truncateToDollars(raw);
+  acc.total += amount;
+  if (ctx.explain) {
+    ctx.line(
+      id,
+      label,
+      amount,
+      rule,
+      { reportedCents: raw },
+      amount === raw
+        ? `${label}: ${formatCents(raw)} is included in your income.`
+        : `${label}: ${formatCents(raw)} is included in your income as ${formatCents(amount)} (the return takes whole dollars).`,
+      SOURCES.taaRounding,
+    );
+  }
+  return amount;
+}
+
 /**
  * Assessable income by return item, each truncated to whole dollars (TAA 1953 Sch 1 s388-85).
  * Foreign residents are assessed only on Australian-source income; their interest and dividends bear
@@ -38,38 +63,18 @@ export function assembleIncome(
   const inc = input.income ?? {};
   const rules = ctx.rules;
   const E = ctx.explain;
-  let total = 0;
+  const acc: Accumulator = { total: 0 };
 
-  const simple = (id: string, label: string, raw: Cents | undefined, item: string): Cents => {
-    if (raw === undefined || raw === 0) return 0;
-    const amount = truncateToDollars(raw);
-    total += amount;
-    if (E) {
-      ctx.line(
-        id,
-        label,
-        amount,
-        `${item}, whole dollars (cents dropped)`,
-        { reportedCents: raw },
-        amount === raw
-          ? `${label}: ${formatCents(raw)} is included in your income.`
-          : `${label}: ${formatCents(raw)} is included in your income as ${formatCents(amount)} (the return takes whole dollars).`,
-        SOURCES.taaRounding,
-      );
-    }
-    return amount;
-  };
-
-  const salary = simple('income.salaryWages', 'Salary and wages', inc.salaryWages, 'Item 1');
-  const allowances = simple('income.allowances', 'Allowances, earnings, tips and director’s fees', inc.allowances, 'Item 2');
+  const salary = simple(ctx, acc, 'income.salaryWages', 'Salary and wages', inc.salaryWages, 'Item 1, whole dollars (cents dropped)');
+  const allowances = simple(ctx, acc, 'income.allowances', 'Allowances, earnings, tips and director’s fees', inc.allowances, 'Item 2, whole dollars (cents dropped)');
   let lumpSumA = 0;
   if (inc.lumpSumA && inc.lumpSumA.amount > 0) {
-    lumpSumA = simple('income.lumpSumA', `Lump sum A (type ${inc.lumpSumA.type})`, inc.lumpSumA.amount, 'Item 3 label R');
+    lumpSumA = simple(ctx, acc, 'income.lumpSumA', `Lump sum A (type ${inc.lumpSumA.type})`, inc.lumpSumA.amount, 'Item 3 label R, whole dollars (cents dropped)');
   }
   if (inc.lumpSumB !== undefined && inc.lumpSumB > 0) {
     const portion = rules.lumpSumBAssessablePortion.value;
     const lumpSumB = truncateToDollars(Math.floor((inc.lumpSumB * portion.num) / portion.den));
-    total += lumpSumB;
+    acc.total += lumpSumB;
     if (E) {
       ctx.line(
         'income.lumpSumB',
@@ -82,8 +87,8 @@ export function assembleIncome(
       );
     }
   }
-  const governmentAllowances = simple('income.governmentAllowances', 'Australian Government allowances and payments', inc.governmentAllowances, 'Item 5');
-  const governmentPensions = simple('income.governmentPensions', 'Australian Government pensions and allowances', inc.governmentPensions, 'Item 6');
+  const governmentAllowances = simple(ctx, acc, 'income.governmentAllowances', 'Australian Government allowances and payments', inc.governmentAllowances, 'Item 5, whole dollars (cents dropped)');
+  const governmentPensions = simple(ctx, acc, 'income.governmentPensions', 'Australian Government pensions and allowances', inc.governmentPensions, 'Item 6, whole dollars (cents dropped)');
 
   let dividendsGross = 0;
   let frankingCredits = 0;
@@ -102,14 +107,14 @@ export function assembleIncome(
       );
     }
   } else {
-    simple('income.interest', 'Gross interest', inc.grossInterest, 'Item 10 label L');
+    simple(ctx, acc, 'income.interest', 'Gross interest', inc.grossInterest, 'Item 10 label L, whole dollars (cents dropped)');
     if (div) {
-      const unfranked = simple('income.dividends.unfranked', 'Unfranked dividends', div.unfranked, 'Item 11 label S');
-      const franked = simple('income.dividends.franked', 'Franked dividends', div.franked, 'Item 11 label T');
+      const unfranked = simple(ctx, acc, 'income.dividends.unfranked', 'Unfranked dividends', div.unfranked, 'Item 11 label S, whole dollars (cents dropped)');
+      const franked = simple(ctx, acc, 'income.dividends.franked', 'Franked dividends', div.franked, 'Item 11 label T, whole dollars (cents dropped)');
       frankingCredits = div.frankingCredits ?? 0;
       dividendsGross = unfranked + franked + frankingCredits;
       if (frankingCredits > 0) {
-        total += frankingCredits;
+        acc.total += frankingCredits;
         if (E) {
           ctx.line(
             'income.dividends.frankingCredits',
@@ -133,7 +138,7 @@ export function assembleIncome(
     const other = truncateToDollars(ess.upfrontNotEligible ?? 0) + truncateToDollars(ess.deferral ?? 0) + truncateToDollars(ess.pre2009 ?? 0);
     const essTotal = essEligibleForReduction + other;
     if (essTotal > 0) {
-      total += essTotal;
+      acc.total += essTotal;
       if (E) {
         ctx.line(
           'income.employeeShareSchemes',
@@ -157,7 +162,7 @@ export function assembleIncome(
     if (!facts.foreignResident) trustFranking = pt.frankingCredits ?? 0;
     smallBusinessNetIncome += pt.smallBusinessNetIncome ?? 0;
     if (net !== 0 || trustFranking > 0) {
-      total += net + trustFranking;
+      acc.total += net + trustFranking;
       frankingCredits += trustFranking;
       if (E) {
         ctx.line(
@@ -201,7 +206,7 @@ export function assembleIncome(
         );
       }
     }
-    total += businessNet;
+    acc.total += businessNet;
     if (E) {
       ctx.line(
         'income.business',
@@ -221,7 +226,7 @@ export function assembleIncome(
   let cgt: CgtResult | null = null;
   if (inc.capitalGains) {
     cgt = netCapitalGain(inc.capitalGains, rules.cgtDiscount.value, facts.cgtDiscountAvailable);
-    total += cgt.netCapitalGain;
+    acc.total += cgt.netCapitalGain;
     if (E && (cgt.totalGains > 0 || cgt.lossesCarriedForward > 0)) {
       ctx.line(
         'income.capitalGains',
@@ -247,7 +252,7 @@ export function assembleIncome(
   let foreignIncome = 0;
   let foreignTaxPaid = 0;
   if (inc.foreignIncome && !facts.foreignResident) {
-    foreignIncome = simple('income.foreign', 'Assessable foreign source income', inc.foreignIncome.assessableForeignIncome, 'Item 20');
+    foreignIncome = simple(ctx, acc, 'income.foreign', 'Assessable foreign source income', inc.foreignIncome.assessableForeignIncome, 'Item 20, whole dollars (cents dropped)');
     foreignTaxPaid = inc.foreignIncome.foreignTaxPaid ?? 0;
   }
 
@@ -256,7 +261,9 @@ export function assembleIncome(
   const props = inc.rentalProperties ?? [];
   if (props.length > 0) {
     let sum = 0;
-    props.forEach((p, i) => {
+    for (let i = 0; i < props.length; i++) {
+      const p = props[i];
+      if (!p) continue;
       const net = p.grossRent - (p.interestDeductions ?? 0) - (p.capitalWorksDeductions ?? 0) - (p.otherDeductions ?? 0);
       sum += net;
       if (E) {
@@ -270,16 +277,16 @@ export function assembleIncome(
           SOURCES.assessable,
         );
       }
-    });
+    }
     netRent = truncateToDollars(sum);
-    total += netRent;
+    acc.total += netRent;
   }
 
-  simple('income.other', 'Other income', inc.otherIncome, 'Item 24');
+  simple(ctx, acc, 'income.other', 'Other income', inc.otherIncome, 'Item 24, whole dollars (cents dropped)');
 
   const salaryLike = salary + allowances;
   return {
-    total,
+    total: acc.total,
     salaryLike,
     lumpSumA,
     lumpSumAType: inc.lumpSumA?.type ?? null,
