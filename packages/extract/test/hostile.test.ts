@@ -3,7 +3,14 @@
 
 import { describe, expect, it } from 'vitest';
 import type { BankParseResult } from '../src/index';
-import { DEFAULT_LIMITS, parseBankFile, sanitizeForSpreadsheet } from '../src/index';
+import {
+  DEFAULT_LIMITS,
+  analyzeDocument,
+  layoutFromText,
+  parseBankFile,
+  redactTfns,
+  sanitizeForSpreadsheet,
+} from '../src/index';
 import { csvFor, ofxSgml, qif, utf8 } from './fixtures/bank-files';
 
 function timed(fn: () => BankParseResult): { result: BankParseResult; ms: number } {
@@ -171,4 +178,38 @@ describe('formula injection', () => {
     expect(sanitizeForSpreadsheet('-12.50')).toBe('-12.50');
     expect(sanitizeForSpreadsheet('COFFEE')).toBe('COFFEE');
   });
+});
+
+describe('pathological document text', () => {
+  // Shapes that make careless regular expressions backtrack (long runs, repeated separators).
+  const lines = [
+    'Level ' + 'a'.repeat(1990),
+    'a '.repeat(1000),
+    '1'.repeat(2000),
+    '$1,'.repeat(600),
+    'Tax Invoice ' + 'A'.repeat(1980),
+    '13U '.repeat(500),
+    'J 1 '.repeat(500),
+    '1/'.repeat(1000),
+    'TFN ' + '1 '.repeat(990),
+    'Jan '.repeat(500),
+    '('.repeat(2000),
+    'S0O'.repeat(660),
+    'ABCDEFGHIJ'.repeat(200) + 'PTY',
+  ];
+  it.each(lines.map((l) => [JSON.stringify(l.slice(0, 16)), l]))(
+    '%s… is analysed quickly, as text and as OCR',
+    (_name, line) => {
+      for (const ocr of [false, true]) {
+        const layout = layoutFromText(`Tax invoice\n${line}\nTotal $1.00`);
+        if (ocr)
+          for (const l of layout.pages[0]?.lines ?? []) for (const w of l.words ?? []) w.confidence = 0.8;
+        const t0 = Date.now();
+        const r = analyzeDocument(layout);
+        redactTfns(line);
+        expect(Date.now() - t0).toBeLessThan(1_000);
+        expect(r.extraction.type).toBeDefined();
+      }
+    },
+  );
 });

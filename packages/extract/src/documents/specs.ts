@@ -570,7 +570,7 @@ interface NameHeuristic {
 const GENERIC_EXCLUDE =
   /(tax\s*invoice|^invoice|^receipt|^abn\b|^a\.?b\.?n|^date|^phone|^tel\b|^ph\b|^www\.|@|^page\b|statement$|^statement|^private health|^dividend|^distribution|^payment advice|^income statement|^payg|^summary|^annual|^interest summary|^your |^dear |^to:|^po box|^gpo box|^\d)/i;
 const ADDRESS =
-  /\b(st|street|rd|road|ave|avenue|hwy|highway|pde|parade|dr|drive|lane|ln|blvd|level|suite|shop)\b\.?,?\s*(\w+\s*)*\b(nsw|vic|qld|wa|sa|tas|act|nt)\b|\b(nsw|vic|qld|wa|sa|tas|act|nt)\s+\d{4}\b/i;
+  /\b(st|street|rd|road|ave|avenue|hwy|highway|pde|parade|dr|drive|lane|ln|blvd|way|cres|crescent|pl|place|tce|terrace|level|suite)\b[\w\s.,]{0,60}?\b(nsw|vic|qld|wa|sa|tas|act|nt)\b|\b(nsw|vic|qld|wa|sa|tas|act|nt)\s+\d{4}\b|^(shop|unit|suite|level|lot|po box|gpo box)\s*\d|\b\d+[a-z]?\s+\w+(\s\w+)?\s(st|street|rd|road|lane|ln|ave|avenue|hwy|pde|parade|dr|drive|cres|crescent|pl|place|blvd|way|tce|terrace)\b/i;
 const REGISTRY =
   /(registry|registries|computershare|link market|boardroom|automic|investor services|share registr)/i;
 
@@ -578,10 +578,11 @@ function nameCandidates(ctx: SearchContext, h: NameHeuristic): Candidate[] {
   const out: Candidate[] = [];
   const firstPage = ctx.doc.lines.filter((l) => l.page === ctx.doc.lines[0]?.page).slice(0, h.maxLines);
   firstPage.forEach((line, i) => {
-    // a line that holds another field's label is not a name
-    if ((ctx.hitsByLine.get(line.index) ?? []).some((hit) => hit.key !== h.key)) return;
-    // take the first cell of the line (text before a wide gap)
+    // take the first cell of the line (text before a wide gap); a cell holding another field's
+    // label ("Payment date", "ABN") is not a name
     const cell = /^\S+(?: \S+)*/.exec(line.text)?.[0] ?? '';
+    if ((ctx.hitsByLine.get(line.index) ?? []).some((hit) => hit.key !== h.key && hit.start < cell.length))
+      return;
     const raw = cell.replace(/[\s:,;|-]+$/, '');
     const value = line.ocr ? repairOcrName(raw) : raw;
     if ((value.match(/[A-Za-z]/g) ?? []).length < 3 || value.includes('*')) return;
@@ -682,7 +683,7 @@ export const FALLBACKS: Readonly<Partial<Record<DocumentType, (ctx: SearchContex
   receipt: (ctx) => [
     ...nameCandidates(ctx, {
       key: 'supplierName',
-      prefer: /\b(pty|ltd|limited|store|shop|warehouse|services|supplies|group|co)\b/i,
+      prefer: /\b(pty|ltd|limited|store|warehouse|services|supplies|group|co)\b/i,
       exclude: /\b(customer|bill to|ship to|thank)/i,
       preferred: 0.8,
       plain: 0.65,
