@@ -17,6 +17,10 @@ import type { Adapters } from './adapters/create-adapters';
 import { buildProblem, errorHandler, sendProblem } from './http/problem';
 import { registerRequestContext, requestIdFrom } from './http/request-context';
 import { registerStaticWeb } from './http/static-web';
+import { createAuthGuards } from './http/auth-guards';
+import { accountRoutes } from './routes/account.routes';
+import { adminRoutes } from './routes/admin.routes';
+import { authRoutes } from './routes/auth.routes';
 import { healthRoutes } from './routes/health.routes';
 import { metaRoutes } from './routes/meta.routes';
 import { createServices, type Services } from './services/create-services';
@@ -125,8 +129,19 @@ export async function buildApp(adapters: Adapters, options: BuildAppOptions = {}
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  app.decorateRequest('auth', null);
+  const guards = createAuthGuards({
+    db: adapters.database.db,
+    tokens: services.tokens,
+    clock: adapters.clock,
+    require2fa: config.security.require2fa,
+  });
+
   await app.register(healthRoutes(adapters));
   await app.register(metaRoutes);
+  await app.register(authRoutes(services, guards));
+  await app.register(accountRoutes(services, guards, adapters.database.db));
+  await app.register(adminRoutes(services, guards));
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
   const web = options.serveWeb ? await registerStaticWeb(app, config.web.distDir) : {};

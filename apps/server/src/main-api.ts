@@ -33,6 +33,7 @@ try {
     try {
       await app.close(); // stops accepting, waits for in-flight requests
       await app.services.jobs.stop(config.shutdownTimeoutMs);
+      await app.services.emails.flush();
       await closeAdapters(adapters);
       log.info('stopped');
       process.exit(0);

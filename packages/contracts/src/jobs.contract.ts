@@ -11,6 +11,8 @@ export const jobPayloadSchemas = {
     /** Keeps the job running this long (crash-and-resume tests). */
     holdMs: z.number().int().min(0).max(60_000).default(0),
   }),
+  /** Removes closed accounts whose record-keeping period has ended (daily). */
+  'account.purge-closed': z.object({ day: z.iso.date() }),
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;

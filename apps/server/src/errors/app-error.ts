@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   BAD_REQUEST: 'The request could not be understood',
   UNAUTHENTICATED: 'You need to sign in',
   MFA_REQUIRED: 'Two-factor authentication is required',
+  MFA_ENROLMENT_REQUIRED: 'Turn on two-factor authentication first',
+  EMAIL_NOT_VERIFIED: 'Confirm your email address first',
   STEP_UP_REQUIRED: 'Confirm it is you with a fresh two-factor code',
   FORBIDDEN: 'You are not allowed to do this',
   NOT_FOUND: 'Not found',

@@ -1,9 +1,40 @@
 import type { Adapters } from '../adapters/create-adapters';
+import { AccessTokens } from './accounts/access-tokens';
+import { AccessService } from './accounts/access.service';
+import { AccountDataService } from './accounts/account-data.service';
+import { AccountTokens } from './accounts/account-tokens';
+import { AdminService } from './accounts/admin.service';
+import { AuthService } from './accounts/auth.service';
+import { DelegationService } from './accounts/delegation.service';
+import { ProfileService } from './accounts/profile.service';
+import { SignInThrottle } from './accounts/sign-in-throttle';
+import { TwoFactorService } from './accounts/two-factor.service';
+import { UserVault } from './accounts/user-vault';
+import { AuditService, SYSTEM_CONTEXT } from './audit/audit.service';
+import { EmailService } from './email/email.service';
 import { JobService } from './jobs/job.service';
 
 /** Builds every use-case service from the adapters and registers the job handlers. */
 export function createServices(adapters: Adapters) {
-  const jobs = new JobService(adapters.database.db, adapters.jobQueue, adapters.clock, adapters.log, adapters.metrics);
+  const { config, clock, log, metrics } = adapters;
+  const db = adapters.database.db;
+  const publicUrl = config.http.publicUrl;
+  const require2fa = config.security.require2fa;
+
+  const jobs = new JobService(db, adapters.jobQueue, clock, log, metrics);
+  const audit = new AuditService(db, clock);
+  const emails = new EmailService(adapters.mailer, log);
+  const vault = new UserVault(adapters.keyRing);
+  const tokens = new AccessTokens(adapters.tokenSecret, clock);
+  const accountTokens = new AccountTokens(clock);
+  const throttle = new SignInThrottle(db, clock);
+  const twoFactor = new TwoFactorService(db, clock, vault, audit, throttle, emails, require2fa);
+  const auth = new AuthService({ db, clock, audit, emails, tokens, accountTokens, throttle, vault, metrics, twoFactor, publicUrl, require2fa });
+  const profiles = new ProfileService(db, vault, audit, emails, accountTokens, twoFactor, auth, publicUrl);
+  const delegations = new DelegationService(db, audit, emails, accountTokens, publicUrl);
+  const access = new AccessService(delegations, audit);
+  const accountData = new AccountDataService(db, clock, vault, adapters.blobStore, audit, emails, profiles, auth, delegations);
+  const admin = new AdminService(db, audit);
 
   jobs.register({
     'system.selftest': {
@@ -13,9 +44,12 @@ export function createServices(adapters: Adapters) {
       },
       retry: { maxAttempts: 3, backoffMs: 500 },
     },
+    'account.purge-closed': {
+      handle: async () => ({ purged: await accountData.purgeDue(SYSTEM_CONTEXT) }),
+    },
   });
 
-  return { jobs };
+  return { jobs, audit, emails, vault, tokens, throttle, twoFactor, auth, profiles, delegations, access, accountData, admin };
 }
 
 export type Services = ReturnType<typeof createServices>;

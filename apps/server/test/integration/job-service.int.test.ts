@@ -24,7 +24,10 @@ async function setup(handle: JobHandlers['system.selftest']['handle'], db?: Data
   database = db ?? (await createTestDatabase());
   const queue = new MemoryJobQueue();
   const svc = new JobService(database.db, queue, new FakeClock(), createCapturingLogger().log, createMetrics());
-  svc.register({ 'system.selftest': { handle, retry: { maxAttempts: 3, backoffMs: 10 } } });
+  svc.register({
+    'system.selftest': { handle, retry: { maxAttempts: 3, backoffMs: 10 } },
+    'account.purge-closed': { handle: async () => {} },
+  });
   service = svc;
   return { svc, db: database };
 }

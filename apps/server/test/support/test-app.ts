@@ -51,6 +51,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await app.services.jobs.stop(1_000);
+      await app.services.emails.flush();
       await closeAdapters(adapters);
       await fs.rm(dataDir, { recursive: true, force: true });
     },

@@ -5,3 +5,5 @@ export * from './tax-returns.schema';
 export * from './transactions.schema';
 export * from './audit-logs.schema';
 export * from './jobs.schema';
+export * from './account-tokens.schema';
+export * from './delegations.schema';

@@ -24,6 +24,8 @@ export const users = pgTable(
     tfnEncrypted: bytea('tfn_encrypted'),
     residency: text('residency'),
     totpSecretEncrypted: bytea('totp_secret_encrypted'),
+    /** A secret being enrolled: becomes the real one once the user proves it with a code. */
+    totpPendingSecretEncrypted: bytea('totp_pending_secret_encrypted'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     /** Last accepted TOTP time step: a code is never accepted twice. */
     totpLastTimeStep: integer('totp_last_time_step'),
