@@ -26,17 +26,39 @@ describe('estimate request schema', () => {
 
   it('keeps the original public field names', () => {
     const shape = estimateRequestSchema.shape;
-    for (const key of ['incomeYear', 'residency', 'income', 'deductions', 'taxWithheld', 'spouseTaxableIncome', 'dependentChildren', 'privateHospitalCover', 'hasStudyLoan', 'saptoCategory']) {
+    for (const key of [
+      'incomeYear',
+      'residency',
+      'income',
+      'deductions',
+      'taxWithheld',
+      'spouseTaxableIncome',
+      'dependentChildren',
+      'privateHospitalCover',
+      'hasStudyLoan',
+      'saptoCategory',
+    ]) {
       expect(shape).toHaveProperty(key);
     }
-    for (const key of ['salaryWages', 'allowances', 'interest', 'dividendsUnfranked', 'dividendsFranked', 'frankingCredits']) {
+    for (const key of [
+      'salaryWages',
+      'allowances',
+      'interest',
+      'dividendsUnfranked',
+      'dividendsFranked',
+      'frankingCredits',
+    ]) {
       expect(shape.income.unwrap().shape).toHaveProperty(key);
     }
   });
 
   it('rejects unknown keys in income and deductions', () => {
-    expect(estimateRequestSchema.safeParse({ incomeYear: '2024-25', income: { salary: 1 } }).success).toBe(false);
-    expect(estimateRequestSchema.safeParse({ incomeYear: '2024-25', deductions: { d5: 1 } }).success).toBe(false);
+    expect(estimateRequestSchema.safeParse({ incomeYear: '2024-25', income: { salary: 1 } }).success).toBe(
+      false,
+    );
+    expect(estimateRequestSchema.safeParse({ incomeYear: '2024-25', deductions: { d5: 1 } }).success).toBe(
+      false,
+    );
   });
 
   it('names deductions by D-label in their descriptions', () => {
@@ -48,8 +70,15 @@ describe('estimate request schema', () => {
   });
 
   it('rejects negative income where the return has no losses, allows it where it does', () => {
-    expect(estimateRequestSchema.safeParse({ incomeYear: '2024-25', income: { salaryWages: -1 } }).success).toBe(false);
-    expect(estimateRequestSchema.safeParse({ incomeYear: '2024-25', income: { businessIncome: -1_000, netRent: -500.25 } }).success).toBe(true);
+    expect(
+      estimateRequestSchema.safeParse({ incomeYear: '2024-25', income: { salaryWages: -1 } }).success,
+    ).toBe(false);
+    expect(
+      estimateRequestSchema.safeParse({
+        incomeYear: '2024-25',
+        income: { businessIncome: -1_000, netRent: -500.25 },
+      }).success,
+    ).toBe(true);
   });
 });
 
@@ -87,7 +116,14 @@ describe('estimateRequestToReturnInput', () => {
           lumpSumA: 5_000,
           lumpSumAType: 'R',
         },
-        deductions: { cars: [{ businessKilometres: 3_000, logbook: { businessUsePercent: 62.5, carExpenses: 8_000, declineInValue: 2_000 } }] },
+        deductions: {
+          cars: [
+            {
+              businessKilometres: 3_000,
+              logbook: { businessUsePercent: 62.5, carExpenses: 8_000, declineInValue: 2_000 },
+            },
+          ],
+        },
         hospitalCoverDays: 366,
         spouseTaxableIncome: 40_000,
         saptoCategory: 'couple',
@@ -100,10 +136,17 @@ describe('estimateRequestToReturnInput', () => {
       { grossRent: 2_000_000, interestDeductions: 1_500_000, capitalWorksDeductions: 0, otherDeductions: 0 },
       { grossRent: 0, interestDeductions: 0, capitalWorksDeductions: 0, otherDeductions: 123_456 },
     ]);
-    expect(input.income?.capitalGains).toEqual({ gains: [{ amount: 1_000_000, discountEligible: true }], currentYearLosses: 100_000, priorYearNetLosses: 0 });
+    expect(input.income?.capitalGains).toEqual({
+      gains: [{ amount: 1_000_000, discountEligible: true }],
+      currentYearLosses: 100_000,
+      priorYearNetLosses: 0,
+    });
     expect(input.income?.lumpSumA).toEqual({ amount: 500_000, type: 'R' });
     expect(input.deductions?.car?.cars).toEqual([
-      { businessKilometres: 3_000, logbook: { businessUseBasisPoints: 6_250, carExpenses: 800_000, declineInValue: 200_000 } },
+      {
+        businessKilometres: 3_000,
+        logbook: { businessUseBasisPoints: 6_250, carExpenses: 800_000, declineInValue: 200_000 },
+      },
     ]);
     expect(input.privateHealth?.hospitalCover).toBe('full-year'); // 366 days in 2023-24
     expect(input.spouse).toEqual({ taxableIncome: 4_000_000 });
@@ -113,9 +156,18 @@ describe('estimateRequestToReturnInput', () => {
 
   it('maps a working holiday maker and part-year cover', () => {
     const input = estimateRequestToReturnInput(
-      parse({ incomeYear: '2024-25', residency: 'working-holiday-maker', workingHolidayNetIncome: 30_000, hospitalCoverDays: 100 }),
+      parse({
+        incomeYear: '2024-25',
+        residency: 'working-holiday-maker',
+        workingHolidayNetIncome: 30_000,
+        hospitalCoverDays: 100,
+      }),
     );
-    expect(input.residency).toEqual({ kind: 'working-holiday-maker', taxResident: false, workingHolidayNetIncome: 3_000_000 });
+    expect(input.residency).toEqual({
+      kind: 'working-holiday-maker',
+      taxResident: false,
+      workingHolidayNetIncome: 3_000_000,
+    });
     expect(input.privateHealth?.hospitalCover).toEqual({ days: 100 });
     expect(input.medicare).toBeUndefined();
   });
@@ -124,8 +176,18 @@ describe('estimateRequestToReturnInput', () => {
     const input = estimateRequestToReturnInput(
       parse({
         incomeYear: '2025-26',
-        income: { salaryWages: 95_000, businessIncome: -2_000, partnershipsAndTrusts: 1_000, foreignIncome: 500, foreignTaxPaid: 50 },
-        deductions: { workingFromHome: { hours: 500.25, energy: 100 }, selfEducation: 300, giftsAndDonations: 20 },
+        income: {
+          salaryWages: 95_000,
+          businessIncome: -2_000,
+          partnershipsAndTrusts: 1_000,
+          foreignIncome: 500,
+          foreignTaxPaid: 50,
+        },
+        deductions: {
+          workingFromHome: { hours: 500.25, energy: 100 },
+          selfEducation: 300,
+          giftsAndDonations: 20,
+        },
         privateHealthStatements: [{ premiumsEligible: 1_000, rebateReceived: 242.88, benefitCode: 30 }],
         incomeTests: { reportableFringeBenefits: 2_000 },
       }),
@@ -138,7 +200,11 @@ describe('assessmentToEstimateResponse', () => {
   const request = parse({
     incomeYear: '2024-25',
     income: { salaryWages: 85_000, interest: 123.45, dividendsFranked: 700, frankingCredits: 300 },
-    deductions: { workingFromHome: { hours: 1_000, energy: 300, phoneAndInternet: 200 }, clothing: 150, costOfManagingTaxAffairs: 250 },
+    deductions: {
+      workingFromHome: { hours: 1_000, energy: 300, phoneAndInternet: 200 },
+      clothing: 150,
+      costOfManagingTaxAffairs: 250,
+    },
     taxWithheld: 18_000,
     hasStudyLoan: true,
     studyLoanBalance: 20_000,
@@ -156,7 +222,9 @@ describe('assessmentToEstimateResponse', () => {
     expect(response.totalTax).toBe(21_821.4);
     expect(response.taxWithheld).toBe(18_000);
     expect(response.refund).toBe(-3_521.4); // 18,000 + 300 franking − 21,821.40
-    expect(response.offsets).toEqual([{ id: 'franking-credits', name: 'Franking credits', amount: 300, refundable: true }]);
+    expect(response.offsets).toEqual([
+      { id: 'franking-credits', name: 'Franking credits', amount: 300, refundable: true },
+    ]);
     expect(response.provisional).toBe(false);
     expect(response.complete).toBe(true);
   });
@@ -172,7 +240,11 @@ describe('assessmentToEstimateResponse', () => {
   });
 
   it('reports provisional figures for 2026-27', () => {
-    const r = assess(estimateRequestToReturnInput(parse({ incomeYear: '2026-27', income: { salaryWages: 30_000 }, hasStudyLoan: true })));
+    const r = assess(
+      estimateRequestToReturnInput(
+        parse({ incomeYear: '2026-27', income: { salaryWages: 30_000 }, hasStudyLoan: true }),
+      ),
+    );
     if (!r.ok) throw new Error('invalid');
     const out = assessmentToEstimateResponse(r.assessment);
     expect(out.provisional).toBe(true);

@@ -12,8 +12,18 @@ import { centsToDollars, dollars, dollarsToCents, signedDollars } from './money'
  * so `{ "incomeYear": "2024-25", "income": { "salaryWages": 85000 } }` is a complete request.
  * Objects are strict: an unknown key is a 400, not silently ignored.
  */
-export const INCOME_YEARS = ['2020-21', '2021-22', '2022-23', '2023-24', '2024-25', '2025-26', '2026-27'] as const;
-export const incomeYearSchema = z.enum(INCOME_YEARS).describe('Income year, e.g. "2024-25" = 1 July 2024 to 30 June 2025');
+export const INCOME_YEARS = [
+  '2020-21',
+  '2021-22',
+  '2022-23',
+  '2023-24',
+  '2024-25',
+  '2025-26',
+  '2026-27',
+] as const;
+export const incomeYearSchema = z
+  .enum(INCOME_YEARS)
+  .describe('Income year, e.g. "2024-25" = 1 July 2024 to 30 June 2025');
 
 export const residencySchema = z.enum(['resident', 'foreign-resident', 'working-holiday-maker']);
 export const saptoCategorySchema = z.enum(['single', 'couple', 'illness-separated-couple']);
@@ -39,18 +49,36 @@ export const estimateIncomeSchema = z
     lumpSumAType: z
       .enum(['R', 'T'])
       .default('T')
-      .describe('Lump sum A type: R for redundancy, invalidity or early retirement (taxed at no more than 30%), otherwise T'),
-    lumpSumB: dollars.default(0).describe('Employer lump sum B: leave accrued before 16 August 1978, 5% taxable (item 3H)'),
-    governmentAllowances: dollars.default(0).describe('Australian Government allowances and payments such as JobSeeker (item 5)'),
-    governmentPensions: dollars.default(0).describe('Australian Government pensions such as the Age Pension (item 6)'),
+      .describe(
+        'Lump sum A type: R for redundancy, invalidity or early retirement (taxed at no more than 30%), otherwise T',
+      ),
+    lumpSumB: dollars
+      .default(0)
+      .describe('Employer lump sum B: leave accrued before 16 August 1978, 5% taxable (item 3H)'),
+    governmentAllowances: dollars
+      .default(0)
+      .describe('Australian Government allowances and payments such as JobSeeker (item 5)'),
+    governmentPensions: dollars
+      .default(0)
+      .describe('Australian Government pensions such as the Age Pension (item 6)'),
     employeeShareSchemesReducible: dollars
       .default(0)
-      .describe('Employee share scheme discounts, taxed upfront, eligible for the $1,000 reduction (item 12D)'),
-    employeeShareSchemesNotReducible: dollars.default(0).describe('Employee share scheme discounts, taxed upfront, not eligible for reduction (item 12E)'),
-    employeeShareSchemesDeferral: dollars.default(0).describe('Employee share scheme discounts from deferral schemes (item 12F)'),
-    partnershipsAndTrusts: signedDollars.default(0).describe('Net partnership and trust distributions; negative for a loss (item 13)'),
+      .describe(
+        'Employee share scheme discounts, taxed upfront, eligible for the $1,000 reduction (item 12D)',
+      ),
+    employeeShareSchemesNotReducible: dollars
+      .default(0)
+      .describe('Employee share scheme discounts, taxed upfront, not eligible for reduction (item 12E)'),
+    employeeShareSchemesDeferral: dollars
+      .default(0)
+      .describe('Employee share scheme discounts from deferral schemes (item 12F)'),
+    partnershipsAndTrusts: signedDollars
+      .default(0)
+      .describe('Net partnership and trust distributions; negative for a loss (item 13)'),
     trustFrankingCredits: dollars.default(0).describe('Franking credits from trusts (item 13Q)'),
-    businessIncome: signedDollars.default(0).describe('Net income or loss from business as a sole trader; negative for a loss (item 15)'),
+    businessIncome: signedDollars
+      .default(0)
+      .describe('Net income or loss from business as a sole trader; negative for a loss (item 15)'),
     businessIsSmallBusiness: z
       .boolean()
       .default(true)
@@ -59,14 +87,24 @@ export const estimateIncomeSchema = z
       .boolean()
       .default(false)
       .describe('A business loss passes the non-commercial loss rules and can reduce other income this year'),
-    capitalGainsDiscountable: dollars.default(0).describe('Capital gains on assets held at least 12 months, before the discount (item 18)'),
-    capitalGainsNonDiscountable: dollars.default(0).describe('Other capital gains (assets held under 12 months) (item 18)'),
+    capitalGainsDiscountable: dollars
+      .default(0)
+      .describe('Capital gains on assets held at least 12 months, before the discount (item 18)'),
+    capitalGainsNonDiscountable: dollars
+      .default(0)
+      .describe('Other capital gains (assets held under 12 months) (item 18)'),
     capitalLossesCurrentYear: dollars.default(0).describe('Capital losses made this year (item 18)'),
-    capitalLossesPriorYears: dollars.default(0).describe('Net capital losses carried forward from earlier years (item 18)'),
+    capitalLossesPriorYears: dollars
+      .default(0)
+      .describe('Net capital losses carried forward from earlier years (item 18)'),
     foreignIncome: dollars.default(0).describe('Assessable foreign source income (item 20)'),
     foreignTaxPaid: dollars.default(0).describe('Foreign tax paid on that income (item 20O)'),
     netRent: signedDollars.default(0).describe('Net rent from all properties; negative for a loss (item 21)'),
-    rentalProperties: z.array(rentalPropertySchema).max(100).default([]).describe('Rent per property, instead of or as well as netRent'),
+    rentalProperties: z
+      .array(rentalPropertySchema)
+      .max(100)
+      .default([])
+      .describe('Rent per property, instead of or as well as netRent'),
     otherIncome: dollars.default(0).describe('Other income (item 24)'),
   })
   .describe('Income amounts in dollars; every field defaults to 0');
@@ -90,14 +128,20 @@ export const workingFromHomeSchema = z.strictObject({
   stationeryAndConsumables: dollars.default(0).describe('Stationery and computer consumables'),
   cleaning: dollars.default(0).describe('Cleaning of a dedicated work area'),
   furnitureDeclineInValue: dollars.default(0).describe('Decline in value of home office furniture'),
-  equipmentDeclineInValue: dollars.default(0).describe('Decline in value of computers, phones and other equipment'),
+  equipmentDeclineInValue: dollars
+    .default(0)
+    .describe('Decline in value of computers, phones and other equipment'),
 });
 
 /** Deductions by ATO label D1–D15 and L1, in dollars. The names match the tax engine's. */
 export const estimateDeductionsSchema = z
   .strictObject({
     car: dollars.default(0).describe('Work-related car expenses already worked out (D1)'),
-    cars: z.array(carSchema).max(20).default([]).describe('D1 per car: cents per km and logbook compared, the better one used'),
+    cars: z
+      .array(carSchema)
+      .max(20)
+      .default([])
+      .describe('D1 per car: cents per km and logbook compared, the better one used'),
     travel: dollars.default(0).describe('Work-related travel expenses (D2)'),
     clothing: dollars.default(0).describe('Work-related clothing, laundry and dry-cleaning expenses (D3)'),
     selfEducation: dollars.default(0).describe('Work-related self-education expenses (D4)'),
@@ -105,16 +149,22 @@ export const estimateDeductionsSchema = z
     workingFromHome: workingFromHomeSchema
       .nullable()
       .default(null)
-      .describe('D5 working from home: the fixed rate per hour and actual costs compared, the better one used'),
+      .describe(
+        'D5 working from home: the fixed rate per hour and actual costs compared, the better one used',
+      ),
     lowValuePool: dollars.default(0).describe('Low-value pool deduction (D6)'),
     interest: dollars.default(0).describe('Interest deductions (D7)'),
     dividend: dollars.default(0).describe('Dividend deductions (D8)'),
     giftsAndDonations: dollars.default(0).describe('Gifts or donations (D9)'),
     costOfManagingTaxAffairs: dollars.default(0).describe('Cost of managing tax affairs (D10)'),
-    foreignPensionUndeductedPurchasePrice: dollars.default(0).describe('Undeducted purchase price of a foreign pension (D11)'),
+    foreignPensionUndeductedPurchasePrice: dollars
+      .default(0)
+      .describe('Undeducted purchase price of a foreign pension (D11)'),
     personalSuperContributions: dollars.default(0).describe('Personal superannuation contributions (D12)'),
     projectPool: dollars.default(0).describe('Deduction for project pool (D13)'),
-    forestryManagedInvestment: dollars.default(0).describe('Forestry managed investment scheme deduction (D14)'),
+    forestryManagedInvestment: dollars
+      .default(0)
+      .describe('Forestry managed investment scheme deduction (D14)'),
     other: dollars.default(0).describe('Other deductions, e.g. income protection insurance (D15)'),
     priorYearTaxLosses: dollars.default(0).describe('Tax losses of earlier income years (L1)'),
   })
@@ -123,22 +173,45 @@ export const estimateDeductionsSchema = z
 export const partYearResidencySchema = z
   .strictObject({
     residentFrom: isoDate.nullable().default(null).describe('Date you became a resident, if during the year'),
-    residentUntil: isoDate.nullable().default(null).describe('Date you stopped being a resident, if during the year'),
-    monthsResident: z.number().int().min(1).max(12).nullable().default(null).describe('Months resident, counting the month of arrival or departure'),
-    daysResident: z.number().int().min(1).max(366).nullable().default(null).describe('Days resident (for the Medicare levy)'),
+    residentUntil: isoDate
+      .nullable()
+      .default(null)
+      .describe('Date you stopped being a resident, if during the year'),
+    monthsResident: z
+      .number()
+      .int()
+      .min(1)
+      .max(12)
+      .nullable()
+      .default(null)
+      .describe('Months resident, counting the month of arrival or departure'),
+    daysResident: z
+      .number()
+      .int()
+      .min(1)
+      .max(366)
+      .nullable()
+      .default(null)
+      .describe('Days resident (for the Medicare levy)'),
   })
   .describe('Give dates, or month and day counts');
 
 export const privateHealthStatementSchema = z.strictObject({
   premiumsEligible: dollars.describe('Your premiums eligible for the Australian Government rebate'),
   rebateReceived: dollars.describe('Your Australian Government rebate received'),
-  benefitCode: z.union([z.literal(30), z.literal(31), z.literal(35), z.literal(36), z.literal(40), z.literal(41)]).describe('Benefit code'),
+  benefitCode: z
+    .union([z.literal(30), z.literal(31), z.literal(35), z.literal(36), z.literal(40), z.literal(41)])
+    .describe('Benefit code'),
 });
 
 export const incomeTestsSchema = z
   .strictObject({
-    reportableFringeBenefits: dollars.default(0).describe('Reportable fringe benefits from taxable employers (IT1)'),
-    reportableFringeBenefitsExempt: dollars.default(0).describe('Reportable fringe benefits from FBT-exempt employers such as hospitals (IT1)'),
+    reportableFringeBenefits: dollars
+      .default(0)
+      .describe('Reportable fringe benefits from taxable employers (IT1)'),
+    reportableFringeBenefitsExempt: dollars
+      .default(0)
+      .describe('Reportable fringe benefits from FBT-exempt employers such as hospitals (IT1)'),
     reportableEmployerSuper: dollars.default(0).describe('Reportable employer super contributions (IT2)'),
     netFinancialInvestmentLoss: dollars.default(0).describe('Net financial investment loss (IT5)'),
     exemptForeignEmploymentIncome: dollars.default(0).describe('Exempt foreign employment income (IT4)'),
@@ -152,21 +225,34 @@ export const estimateRequestSchema = z
     income: estimateIncomeSchema.prefault({}),
     deductions: estimateDeductionsSchema.prefault({}),
     taxWithheld: dollars.default(0).describe('Total PAYG tax withheld'),
-    spouseTaxableIncome: dollars.nullable().default(null).describe('Spouse’s taxable income, or null when there is no spouse'),
+    spouseTaxableIncome: dollars
+      .nullable()
+      .default(null)
+      .describe('Spouse’s taxable income, or null when there is no spouse'),
     dependentChildren: z.number().int().min(0).max(30).default(0),
-    privateHospitalCover: z.boolean().default(false).describe('Appropriate private patient hospital cover for the whole year'),
+    privateHospitalCover: z
+      .boolean()
+      .default(false)
+      .describe('Appropriate private patient hospital cover for the whole year'),
     hasStudyLoan: z.boolean().default(false).describe('Has a HELP or other study and training loan debt'),
     saptoCategory: saptoCategorySchema.nullable().default(null),
     // Added fields (all optional with defaults).
     partYearResidency: partYearResidencySchema
       .nullable()
       .default(null)
-      .describe('For a resident who arrived or left during the year: the pro-rated tax-free threshold applies'),
+      .describe(
+        'For a resident who arrived or left during the year: the pro-rated tax-free threshold applies',
+      ),
     workingHolidayNetIncome: dollars
       .nullable()
       .default(null)
-      .describe('Working holiday maker: income earned on the 417/462 visa less related deductions (null: all of it)'),
-    workingHolidayMakerTaxResident: z.boolean().default(false).describe('Working holiday maker who is an Australian resident for tax purposes'),
+      .describe(
+        'Working holiday maker: income earned on the 417/462 visa less related deductions (null: all of it)',
+      ),
+    workingHolidayMakerTaxResident: z
+      .boolean()
+      .default(false)
+      .describe('Working holiday maker who is an Australian resident for tax purposes'),
     hospitalCoverDays: z
       .number()
       .int()
@@ -174,10 +260,21 @@ export const estimateRequestSchema = z
       .max(366)
       .nullable()
       .default(null)
-      .describe('Days with private patient hospital cover, when not the whole year (overrides privateHospitalCover)'),
-    privateHealthStatements: z.array(privateHealthStatementSchema).max(50).default([]).describe('Lines of your private health insurance statement'),
-    studyLoanBalance: dollars.nullable().default(null).describe('Study loan balance, if known (the repayment cannot exceed it)'),
-    tfnAmountsWithheld: dollars.default(0).describe('TFN amounts withheld from interest, dividends and distributions'),
+      .describe(
+        'Days with private patient hospital cover, when not the whole year (overrides privateHospitalCover)',
+      ),
+    privateHealthStatements: z
+      .array(privateHealthStatementSchema)
+      .max(50)
+      .default([])
+      .describe('Lines of your private health insurance statement'),
+    studyLoanBalance: dollars
+      .nullable()
+      .default(null)
+      .describe('Study loan balance, if known (the repayment cannot exceed it)'),
+    tfnAmountsWithheld: dollars
+      .default(0)
+      .describe('TFN amounts withheld from interest, dividends and distributions'),
     paygInstalments: dollars.default(0).describe('PAYG instalments paid for the year'),
     incomeTests: incomeTestsSchema.prefault({}),
     medicareExemptionDays: z
@@ -217,7 +314,12 @@ export const estimateResponseSchema = z
     taxableIncome: signedDollars,
     taxOnTaxableIncome: dollars,
     offsets: z.array(
-      z.object({ id: z.string(), name: z.string(), amount: dollars, refundable: z.boolean().optional().describe('A refundable offset (franking credits, PHI)') }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        amount: dollars,
+        refundable: z.boolean().optional().describe('A refundable offset (franking credits, PHI)'),
+      }),
     ),
     netIncomeTax: dollars,
     medicareLevy: dollars,
@@ -233,11 +335,19 @@ export const estimateResponseSchema = z
     // Added fields (optional so existing consumers keep compiling; the server always sends them).
     totalIncome: signedDollars.optional().describe('Total income or loss'),
     totalDeductions: dollars.optional(),
-    privateHealthAdjustment: signedDollars.optional().describe('Positive: excess private health rebate repaid; negative: extra rebate refunded'),
+    privateHealthAdjustment: signedDollars
+      .optional()
+      .describe('Positive: excess private health rebate repaid; negative: extra rebate refunded'),
     refundableOffsets: dollars.optional().describe('Franking credits and private health insurance offset'),
-    marginalRatePercent: z.number().optional().describe('Rate of income tax on the last dollar of taxable income'),
+    marginalRatePercent: z
+      .number()
+      .optional()
+      .describe('Rate of income tax on the last dollar of taxable income'),
     provisionalFigures: z.array(z.object({ id: z.string(), reason: z.string() })).optional(),
-    caveats: z.array(z.object({ id: z.string(), message: z.string() })).optional().describe('Rules that may apply but are not calculated'),
+    caveats: z
+      .array(z.object({ id: z.string(), message: z.string() }))
+      .optional()
+      .describe('Rules that may apply but are not calculated'),
     carryForward: z
       .object({ taxLosses: dollars, netCapitalLosses: dollars, deferredBusinessLosses: dollars })
       .optional()
@@ -264,7 +374,9 @@ function residencyOf(req: EstimateRequest): TaxReturnInput['residency'] {
     return {
       kind: 'working-holiday-maker',
       taxResident: req.workingHolidayMakerTaxResident,
-      ...(req.workingHolidayNetIncome === null ? {} : { workingHolidayNetIncome: c(req.workingHolidayNetIncome) }),
+      ...(req.workingHolidayNetIncome === null
+        ? {}
+        : { workingHolidayNetIncome: c(req.workingHolidayNetIncome) }),
     };
   }
   const p = req.partYearResidency;
@@ -283,8 +395,10 @@ export function estimateRequestToReturnInput(req: EstimateRequest): TaxReturnInp
   const i = req.income;
   const d = req.deductions;
   const gains: { amount: number; discountEligible: boolean }[] = [];
-  if (i.capitalGainsDiscountable > 0) gains.push({ amount: c(i.capitalGainsDiscountable), discountEligible: true });
-  if (i.capitalGainsNonDiscountable > 0) gains.push({ amount: c(i.capitalGainsNonDiscountable), discountEligible: false });
+  if (i.capitalGainsDiscountable > 0)
+    gains.push({ amount: c(i.capitalGainsDiscountable), discountEligible: true });
+  if (i.capitalGainsNonDiscountable > 0)
+    gains.push({ amount: c(i.capitalGainsNonDiscountable), discountEligible: false });
   const properties = i.rentalProperties.map((p) => ({
     grossRent: c(p.grossRent),
     interestDeductions: c(p.interestDeductions),
@@ -312,7 +426,11 @@ export function estimateRequestToReturnInput(req: EstimateRequest): TaxReturnInp
       governmentAllowances: optionalCents(i.governmentAllowances),
       governmentPensions: optionalCents(i.governmentPensions),
       grossInterest: optionalCents(i.interest),
-      dividends: { unfranked: c(i.dividendsUnfranked), franked: c(i.dividendsFranked), frankingCredits: c(i.frankingCredits) },
+      dividends: {
+        unfranked: c(i.dividendsUnfranked),
+        franked: c(i.dividendsFranked),
+        frankingCredits: c(i.frankingCredits),
+      },
       employeeShareSchemes: {
         upfrontEligibleForReduction: c(i.employeeShareSchemesReducible),
         upfrontNotEligible: c(i.employeeShareSchemesNotReducible),
@@ -324,14 +442,24 @@ export function estimateRequestToReturnInput(req: EstimateRequest): TaxReturnInp
           : undefined,
       business:
         i.businessIncome !== 0
-          ? { netIncome: c(i.businessIncome), smallBusinessEntity: i.businessIsSmallBusiness, lossDeductibleThisYear: i.businessLossDeductible }
+          ? {
+              netIncome: c(i.businessIncome),
+              smallBusinessEntity: i.businessIsSmallBusiness,
+              lossDeductibleThisYear: i.businessLossDeductible,
+            }
           : undefined,
       capitalGains:
         gains.length > 0 || i.capitalLossesCurrentYear > 0 || i.capitalLossesPriorYears > 0
-          ? { gains, currentYearLosses: c(i.capitalLossesCurrentYear), priorYearNetLosses: c(i.capitalLossesPriorYears) }
+          ? {
+              gains,
+              currentYearLosses: c(i.capitalLossesCurrentYear),
+              priorYearNetLosses: c(i.capitalLossesPriorYears),
+            }
           : undefined,
       foreignIncome:
-        i.foreignIncome > 0 || i.foreignTaxPaid > 0 ? { assessableForeignIncome: c(i.foreignIncome), foreignTaxPaid: c(i.foreignTaxPaid) } : undefined,
+        i.foreignIncome > 0 || i.foreignTaxPaid > 0
+          ? { assessableForeignIncome: c(i.foreignIncome), foreignTaxPaid: c(i.foreignTaxPaid) }
+          : undefined,
       rentalProperties: properties.length > 0 ? properties : undefined,
       otherIncome: optionalCents(i.otherIncome),
     },
@@ -382,7 +510,11 @@ export function estimateRequestToReturnInput(req: EstimateRequest): TaxReturnInp
       other: optionalCents(d.other),
       priorYearTaxLosses: optionalCents(d.priorYearTaxLosses),
     },
-    credits: { paygWithholding: c(req.taxWithheld), tfnAmountsWithheld: c(req.tfnAmountsWithheld), paygInstalments: c(req.paygInstalments) },
+    credits: {
+      paygWithholding: c(req.taxWithheld),
+      tfnAmountsWithheld: c(req.tfnAmountsWithheld),
+      paygInstalments: c(req.paygInstalments),
+    },
     spouse: req.spouseTaxableIncome === null ? null : { taxableIncome: c(req.spouseTaxableIncome) },
     dependants: { dependentChildren: req.dependentChildren },
     sapto: req.saptoCategory === null ? null : { eligible: true, category: req.saptoCategory },
@@ -403,7 +535,10 @@ export function estimateRequestToReturnInput(req: EstimateRequest): TaxReturnInp
         benefitCode: s.benefitCode,
       })),
     },
-    studyLoan: { hasDebt: req.hasStudyLoan, ...(req.hasStudyLoan && req.studyLoanBalance !== null ? { balance: c(req.studyLoanBalance) } : {}) },
+    studyLoan: {
+      hasDebt: req.hasStudyLoan,
+      ...(req.hasStudyLoan && req.studyLoanBalance !== null ? { balance: c(req.studyLoanBalance) } : {}),
+    },
     incomeTests: {
       reportableFringeBenefitsOther: c(t.reportableFringeBenefits),
       reportableFringeBenefitsExempt: c(t.reportableFringeBenefitsExempt),
@@ -412,9 +547,13 @@ export function estimateRequestToReturnInput(req: EstimateRequest): TaxReturnInp
       exemptForeignEmploymentIncome: c(t.exemptForeignEmploymentIncome),
     },
     medicare:
-      req.residency === 'foreign-resident' || (req.residency === 'working-holiday-maker' && !req.workingHolidayMakerTaxResident)
+      req.residency === 'foreign-resident' ||
+      (req.residency === 'working-holiday-maker' && !req.workingHolidayMakerTaxResident)
         ? undefined
-        : { fullExemptionDays: req.medicareExemptionDays.full, halfExemptionDays: req.medicareExemptionDays.half },
+        : {
+            fullExemptionDays: req.medicareExemptionDays.full,
+            halfExemptionDays: req.medicareExemptionDays.half,
+          },
   };
 }
 
@@ -422,7 +561,8 @@ export function estimateRequestToReturnInput(req: EstimateRequest): TaxReturnInp
 function lineInputs(inputs: AssessmentLine['inputs']): Record<string, LineInputValue> {
   const out: Record<string, LineInputValue> = {};
   for (const [key, value] of Object.entries(inputs)) {
-    if (key.endsWith('Cents') && key.length > 5) out[key.slice(0, -5)] = typeof value === 'number' ? centsToDollars(value) : value;
+    if (key.endsWith('Cents') && key.length > 5)
+      out[key.slice(0, -5)] = typeof value === 'number' ? centsToDollars(value) : value;
     else out[key] = value;
   }
   return out;
@@ -435,7 +575,12 @@ export function assessmentToEstimateResponse(a: Assessment): EstimateResponse {
     incomeYear: a.incomeYear,
     taxableIncome: $(a.taxableIncome),
     taxOnTaxableIncome: $(a.taxOnTaxableIncome),
-    offsets: a.offsets.map((o) => ({ id: o.id, name: o.name, amount: $(o.applied), refundable: o.refundable })),
+    offsets: a.offsets.map((o) => ({
+      id: o.id,
+      name: o.name,
+      amount: $(o.applied),
+      refundable: o.refundable,
+    })),
     netIncomeTax: $(a.netIncomeTax),
     medicareLevy: $(a.medicareLevy),
     medicareLevySurcharge: $(a.medicareLevySurcharge),

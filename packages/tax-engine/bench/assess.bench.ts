@@ -23,7 +23,9 @@ interface Host {
 }
 const host = globalThis as Host;
 
-const wallMs: () => number = host.performance ? () => (host.performance as { now(): number }).now() : () => Date.now();
+const wallMs: () => number = host.performance
+  ? () => (host.performance as { now(): number }).now()
+  : () => Date.now();
 
 /** CPU time of this process in ms, or null where it cannot be measured. */
 function cpuMs(): number | null {
@@ -76,7 +78,10 @@ function measure(explain: boolean, budgetMs: number): Measurement {
   const cpuEnd = cpuMs();
   if (sink < 0) host.console?.log(sink); // keeps the results observable
   const cpu = cpuStart !== null && cpuEnd !== null ? cpuEnd - cpuStart : null;
-  return { perCpuSecond: cpu && cpu > 0 ? (count / cpu) * 1_000 : null, perWallSecond: (count / elapsed) * 1_000 };
+  return {
+    perCpuSecond: cpu && cpu > 0 ? (count / cpu) * 1_000 : null,
+    perWallSecond: (count / elapsed) * 1_000,
+  };
 }
 
 /** Measures assessments per second, about 2 seconds each with and without lines. */
@@ -85,7 +90,11 @@ export async function runEngineBench(budgetMs = 2_000): Promise<BenchFigure[]> {
   const withoutLines = measure(false, budgetMs);
   const figures: BenchFigure[] = [];
   const add = (name: string, m: Measurement) => {
-    figures.push({ name: `${name}`, value: Math.round(m.perCpuSecond ?? m.perWallSecond), unit: m.perCpuSecond === null ? 'assessments/s' : 'assessments/CPU-s' });
+    figures.push({
+      name: `${name}`,
+      value: Math.round(m.perCpuSecond ?? m.perWallSecond),
+      unit: m.perCpuSecond === null ? 'assessments/s' : 'assessments/CPU-s',
+    });
     figures.push({ name: `${name} (wall clock)`, value: Math.round(m.perWallSecond), unit: 'assessments/s' });
   };
   add('tax-engine assess, typical return, with explanation lines', withLines);

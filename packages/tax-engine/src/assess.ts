@@ -10,13 +10,27 @@ import { phiRebateAdjustment } from './calc/phi-rebate';
 import { partYearPeriod } from './calc/residency';
 import { saptoCategoryParams, saptoEntitlement } from './calc/sapto';
 import { studyLoanRepayment } from './calc/study-loan';
-import { addScaleTax, marginalRateOnScale, partYearThresholdTwelfths, SCALE_DENOMINATOR } from './calc/tax-scale';
+import {
+  addScaleTax,
+  marginalRateOnScale,
+  partYearThresholdTwelfths,
+  SCALE_DENOMINATOR,
+} from './calc/tax-scale';
 import { AssessmentContext } from './explain/context';
 import { ruleTexts } from './explain/rule-text';
 import { describeScale } from './explain/scale-text';
 import { daysInIncomeYear } from './income-year';
 import type { AssessOptions, TaxReturnInput } from './input.types';
-import { ExactSum, formatCents, formatRate, formatWholeDollars, groupThousands, rateToNumber, truncateToDollars, type Cents } from './money';
+import {
+  ExactSum,
+  formatCents,
+  formatRate,
+  formatWholeDollars,
+  groupThousands,
+  rateToNumber,
+  truncateToDollars,
+  type Cents,
+} from './money';
 import { rulesFor } from './rules/rules';
 import type { RuleSet, TaxScale } from './rules/rule.types';
 import { SOURCES } from './rules/sources';
@@ -35,9 +49,20 @@ export function assess(input: TaxReturnInput, options: AssessOptions = {}): Asse
     // Only reachable for amounts beyond exact arithmetic (validation bounds them); never a wrong number.
     return {
       ok: false,
-      issues: [{ path: '', code: 'too-large', message: error instanceof Error ? error.message : 'The return could not be assessed exactly.' }],
+      issues: [
+        {
+          path: '',
+          code: 'too-large',
+          message: error instanceof Error ? error.message : 'The return could not be assessed exactly.',
+        },
+      ],
     };
   }
+}
+
+/** Within the Medicare phase-in range (threshold to 1.25 × threshold) or 10% above it. */
+function nearPhaseIn(income: Cents, threshold: Cents): boolean {
+  return income * 8 <= threshold * 11; // income ≤ 1.25 × 1.1 × threshold = 1.375 × threshold
 }
 
 /** Applies non-refundable offsets in order, each limited to the tax still left (ITAA 1997 s63-10). */
@@ -69,14 +94,44 @@ function residencyFacts(input: TaxReturnInput, rules: RuleSet, days: number): Re
   const r = input.residency;
   switch (r.kind) {
     case 'resident':
-      return { resident: true, residentDays: days, thresholdTwelfths: undefined, months: null, workingHolidayMaker: false, scale: rules.residentScale.value, scaleName: 'resident' };
+      return {
+        resident: true,
+        residentDays: days,
+        thresholdTwelfths: undefined,
+        months: null,
+        workingHolidayMaker: false,
+        scale: rules.residentScale.value,
+        scaleName: 'resident',
+      };
     case 'foreign-resident':
-      return { resident: false, residentDays: 0, thresholdTwelfths: undefined, months: null, workingHolidayMaker: false, scale: rules.foreignScale.value, scaleName: 'foreign resident' };
+      return {
+        resident: false,
+        residentDays: 0,
+        thresholdTwelfths: undefined,
+        months: null,
+        workingHolidayMaker: false,
+        scale: rules.foreignScale.value,
+        scaleName: 'foreign resident',
+      };
     case 'part-year-resident': {
       const period = partYearPeriod(rules.year, r);
       const thresholdTwelfths =
-        period.months >= 12 ? undefined : partYearThresholdTwelfths(rules.taxFreeThreshold.value, rules.partYearProratedPortion.value, period.months);
-      return { resident: true, residentDays: period.daysResident, thresholdTwelfths, months: period.months, workingHolidayMaker: false, scale: rules.residentScale.value, scaleName: 'resident' };
+        period.months >= 12
+          ? undefined
+          : partYearThresholdTwelfths(
+              rules.taxFreeThreshold.value,
+              rules.partYearProratedPortion.value,
+              period.months,
+            );
+      return {
+        resident: true,
+        residentDays: period.daysResident,
+        thresholdTwelfths,
+        months: period.months,
+        workingHolidayMaker: false,
+        scale: rules.residentScale.value,
+        scaleName: 'resident',
+      };
     }
     case 'working-holiday-maker': {
       const resident = r.taxResident === true;
@@ -114,7 +169,8 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
   // ESS $1,000 reduction (s83A-35): taxable income after adjustments of $180,000 or less.
   let essReduction = 0;
   if (income.essEligibleForReduction > 0) {
-    const adjusted = ti.taxableIncome + fb.total + resc + nfil + income.netRentalLoss + ti.personalSuperApplied;
+    const adjusted =
+      ti.taxableIncome + fb.total + resc + nfil + income.netRentalLoss + ti.personalSuperApplied;
     const p = rules.essReduction.value;
     if (adjusted <= p.incomeTest * 100) {
       essReduction = Math.min(p.maximum * 100, income.essEligibleForReduction);
@@ -144,22 +200,74 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
         'Gifts and personal super limited',
         deductions.gifts + deductions.personalSuper - ti.giftsApplied - ti.personalSuperApplied,
         's26-55: gifts and personal super contributions cannot create or increase a loss',
-        { giftsCents: deductions.gifts, giftsAppliedCents: ti.giftsApplied, personalSuperCents: deductions.personalSuper, personalSuperAppliedCents: ti.personalSuperApplied },
+        {
+          giftsCents: deductions.gifts,
+          giftsAppliedCents: ti.giftsApplied,
+          personalSuperCents: deductions.personalSuper,
+          personalSuperAppliedCents: ti.personalSuperApplied,
+        },
         'Gifts and personal super contributions can only be deducted up to your income left after other deductions.',
         SOURCES.s26_55,
       );
     }
-    if (deductions.gifts > 0) ctx.line('deduction.D9', 'D9 Gifts or donations', ti.giftsApplied, 'D9, whole dollars, limited to income after other deductions', { claimedCents: deductions.gifts }, `Your gifts of ${formatCents(deductions.gifts)} to deductible gift recipients reduce your income by ${formatCents(ti.giftsApplied)}.`, SOURCES.s26_55);
-    if (deductions.personalSuper > 0) ctx.line('deduction.D12', 'D12 Personal superannuation contributions', ti.personalSuperApplied, 'D12, whole dollars, limited to income after other deductions', { claimedCents: deductions.personalSuper }, `Your personal super contributions you notified your fund about reduce your income by ${formatCents(ti.personalSuperApplied)}.`, SOURCES.s26_55);
-    if (deductions.priorYearLosses > 0) ctx.line('deduction.L1', 'L1 Tax losses of earlier income years', ti.priorLossesApplied, 'L1: deducted after all other deductions, limited to the income left', { availableCents: deductions.priorYearLosses }, `${formatCents(ti.priorLossesApplied)} of your earlier years’ tax losses is used this year.`, SOURCES.div36);
-    ctx.line('income.total', 'Total income or loss', ti.totalIncome, 'Sum of income items, whole dollars', { totalIncomeCents: income.total - essReduction }, `Your income from all sources adds up to ${formatCents(ti.totalIncome)}.`, SOURCES.taaRounding);
-    ctx.line('deduction.total', 'Total deductions', ti.totalDeductions, 'Sum of D1–D15 as allowed', {}, `Your deductions add up to ${formatCents(ti.totalDeductions)}.`, SOURCES.taaRounding);
+    if (deductions.gifts > 0)
+      ctx.line(
+        'deduction.D9',
+        'D9 Gifts or donations',
+        ti.giftsApplied,
+        'D9, whole dollars, limited to income after other deductions',
+        { claimedCents: deductions.gifts },
+        `Your gifts of ${formatCents(deductions.gifts)} to deductible gift recipients reduce your income by ${formatCents(ti.giftsApplied)}.`,
+        SOURCES.s26_55,
+      );
+    if (deductions.personalSuper > 0)
+      ctx.line(
+        'deduction.D12',
+        'D12 Personal superannuation contributions',
+        ti.personalSuperApplied,
+        'D12, whole dollars, limited to income after other deductions',
+        { claimedCents: deductions.personalSuper },
+        `Your personal super contributions you notified your fund about reduce your income by ${formatCents(ti.personalSuperApplied)}.`,
+        SOURCES.s26_55,
+      );
+    if (deductions.priorYearLosses > 0)
+      ctx.line(
+        'deduction.L1',
+        'L1 Tax losses of earlier income years',
+        ti.priorLossesApplied,
+        'L1: deducted after all other deductions, limited to the income left',
+        { availableCents: deductions.priorYearLosses },
+        `${formatCents(ti.priorLossesApplied)} of your earlier years’ tax losses is used this year.`,
+        SOURCES.div36,
+      );
+    ctx.line(
+      'income.total',
+      'Total income or loss',
+      ti.totalIncome,
+      'Sum of income items, whole dollars',
+      { totalIncomeCents: income.total - essReduction },
+      `Your income from all sources adds up to ${formatCents(ti.totalIncome)}.`,
+      SOURCES.taaRounding,
+    );
+    ctx.line(
+      'deduction.total',
+      'Total deductions',
+      ti.totalDeductions,
+      'Sum of D1–D15 as allowed',
+      {},
+      `Your deductions add up to ${formatCents(ti.totalDeductions)}.`,
+      SOURCES.taaRounding,
+    );
     ctx.line(
       'taxableIncome',
       'Taxable income',
       taxableIncome,
       'Total income − deductions − prior-year losses, whole dollars, not below nil',
-      { totalIncomeCents: ti.totalIncome, totalDeductionsCents: ti.totalDeductions, priorLossesAppliedCents: ti.priorLossesApplied },
+      {
+        totalIncomeCents: ti.totalIncome,
+        totalDeductionsCents: ti.totalDeductions,
+        priorLossesAppliedCents: ti.priorLossesApplied,
+      },
       ti.taxLossesCarriedForward > 0
         ? `Your deductions exceed your income, so your taxable income is nil and ${formatCents(ti.taxLossesCarriedForward)} of tax losses carry forward.`
         : `Your taxable income is ${formatWholeDollars(taxableIncome)}: total income less deductions, with cents dropped.`,
@@ -171,8 +279,14 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
   const netInvestmentLoss = nfil + income.netRentalLoss;
   const rebateIncome = taxableIncome + fb.adjusted + netInvestmentLoss + reportableSuper;
   // Exempt foreign employment income counts for MLS purposes only when taxable income is $1 or more.
-  const incomeForSurcharge = taxableIncome + fb.total + netInvestmentLoss + reportableSuper + (taxableIncome > 0 ? exemptForeignEmployment : 0);
-  const repaymentIncome = taxableIncome + fb.total + netInvestmentLoss + reportableSuper + exemptForeignEmployment;
+  const incomeForSurcharge =
+    taxableIncome +
+    fb.total +
+    netInvestmentLoss +
+    reportableSuper +
+    (taxableIncome > 0 ? exemptForeignEmployment : 0);
+  const repaymentIncome =
+    taxableIncome + fb.total + netInvestmentLoss + reportableSuper + exemptForeignEmployment;
   if (tests.netFinancialInvestmentLoss === undefined && deductions.interestAndDividend > 0) {
     ctx.ask(
       'incomeTests.netFinancialInvestmentLoss',
@@ -186,7 +300,8 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
   const taxSum = new ExactSum(SCALE_DENOMINATOR);
   let whti = 0;
   if (res.workingHolidayMaker) {
-    const given = input.residency.kind === 'working-holiday-maker' ? input.residency.workingHolidayNetIncome : undefined;
+    const given =
+      input.residency.kind === 'working-holiday-maker' ? input.residency.workingHolidayNetIncome : undefined;
     if (given === undefined) {
       whti = taxableIncome;
       if (taxableIncome > 0) {
@@ -224,7 +339,11 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
       );
     }
     if (res.workingHolidayMaker) {
-      const whTax = addScaleTax(new ExactSum(SCALE_DENOMINATOR), whti, rules.workingHolidayScale.value).rounded();
+      const whTax = addScaleTax(
+        new ExactSum(SCALE_DENOMINATOR),
+        whti,
+        rules.workingHolidayScale.value,
+      ).rounded();
       ctx.line(
         'tax.workingHoliday',
         'Tax on working holiday taxable income',
@@ -250,7 +369,9 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
       'tax.onTaxableIncome',
       'Tax on taxable income',
       basicTax,
-      res.workingHolidayMaker ? 'Working holiday rates on the first slice + ordinary rates on the rest' : `${rules.year} ${res.scaleName} tax rates`,
+      res.workingHolidayMaker
+        ? 'Working holiday rates on the first slice + ordinary rates on the rest'
+        : `${rules.year} ${res.scaleName} tax rates`,
       { taxableIncomeCents: taxableIncome, marginalRatePercent: rateToNumber(marginal) * 100 },
       res.workingHolidayMaker
         ? `Your tax before offsets is ${formatCents(basicTax)}.`
@@ -281,14 +402,23 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
     }
     saptoEntitled = entitlement > 0;
     const applied = ledger.apply('sapto', 'Seniors and pensioners tax offset', entitlement);
-    if (sapto.category !== 'single') ctx.caveat('sapto-transfer', 'A spouse’s unused seniors and pensioners tax offset can be transferred to you; the engine does not model the transfer.');
+    if (sapto.category !== 'single')
+      ctx.caveat(
+        'sapto-transfer',
+        'A spouse’s unused seniors and pensioners tax offset can be transferred to you; the engine does not model the transfer.',
+      );
     if (E) {
       ctx.line(
         'offset.sapto',
         'Seniors and pensioners tax offset (SAPTO)',
         applied,
         `$${groupThousands(category.maximum)} − ${formatRate(params.taperRate)} × (rebate income − $${groupThousands(category.shadeOutFrom)}), not below nil; limited to the tax`,
-        { rebateIncomeCents: rebateIncome, category: sapto.category, entitlementCents: entitlement, combinedIncomeTooHigh: combinedTooHigh },
+        {
+          rebateIncomeCents: rebateIncome,
+          category: sapto.category,
+          entitlementCents: entitlement,
+          combinedIncomeTooHigh: combinedTooHigh,
+        },
         combinedTooHigh
           ? 'Your combined rebate income with your spouse is too high for SAPTO.'
           : `With rebate income of ${formatCents(rebateIncome)} you are entitled to ${formatCents(entitlement)} of SAPTO${applied < entitlement ? `, of which ${formatCents(applied)} can be used against your tax` : ''}.`,
@@ -296,7 +426,11 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
       );
     }
   } else if (sapto === undefined && res.resident && income.governmentPensions > 0) {
-    ctx.ask('sapto', 'Were you of Age Pension age, or did you receive an Australian Government pension, during the year?', 'You may be entitled to the seniors and pensioners tax offset and a higher Medicare levy threshold.');
+    ctx.ask(
+      'sapto',
+      'Were you of Age Pension age, or did you receive an Australian Government pension, during the year?',
+      'You may be entitled to the seniors and pensioners tax offset and a higher Medicare levy threshold.',
+    );
   }
 
   // LITO
@@ -317,7 +451,15 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
       );
     }
   } else if (E) {
-    ctx.line('offset.lito', 'Low income tax offset (LITO)', 0, 'Residents only', {}, 'The low income tax offset is only for Australian residents.', rules.lito.source);
+    ctx.line(
+      'offset.lito',
+      'Low income tax offset (LITO)',
+      0,
+      'Residents only',
+      {},
+      'The low income tax offset is only for Australian residents.',
+      rules.lito.source,
+    );
   }
 
   // LMITO
@@ -343,7 +485,13 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
   // Small business income tax offset
   if (income.smallBusinessNetIncome > 0) {
     const p = rules.smallBusinessOffset.value;
-    const entitlement = smallBusinessOffset(basicTax, income.smallBusinessNetIncome, taxableIncome, p.rate, p.maximum);
+    const entitlement = smallBusinessOffset(
+      basicTax,
+      income.smallBusinessNetIncome,
+      taxableIncome,
+      p.rate,
+      p.maximum,
+    );
     const applied = ledger.apply('small-business', 'Small business income tax offset', entitlement);
     if (E) {
       ctx.line(
@@ -351,7 +499,11 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
         'Small business income tax offset',
         applied,
         `${formatRate(p.rate)} × basic tax × net small business income / taxable income, at most $${groupThousands(p.maximum)}`,
-        { netSmallBusinessIncomeCents: income.smallBusinessNetIncome, basicTaxCents: basicTax, taxableIncomeCents: taxableIncome },
+        {
+          netSmallBusinessIncomeCents: income.smallBusinessNetIncome,
+          basicTaxCents: basicTax,
+          taxableIncomeCents: taxableIncome,
+        },
         `Because part of your income is from a small business, ${formatCents(entitlement)} (${formatRate(p.rate)} of the tax on that income, up to $1,000) comes off your tax.`,
         rules.smallBusinessOffset.source,
       );
@@ -360,7 +512,13 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
 
   // Lump sum A type R: taxed at no more than 30%
   if (income.lumpSumA > 0 && income.lumpSumAType === 'R') {
-    const entitlement = lumpSumAOffset(taxableIncome, income.lumpSumA, res.scale, rules.lumpSumAMaximumRate.value, res.thresholdTwelfths);
+    const entitlement = lumpSumAOffset(
+      taxableIncome,
+      income.lumpSumA,
+      res.scale,
+      rules.lumpSumAMaximumRate.value,
+      res.thresholdTwelfths,
+    );
     const applied = ledger.apply('lump-sum-a', 'Lump sum A offset (maximum 30%)', entitlement);
     if (E) {
       ctx.line(
@@ -387,7 +545,6 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
   const medicareInput = input.medicare ?? {};
   let medicare: MedicareLevyResult | null = null;
   if (res.resident) {
-    ctx.use('medicareLowIncome');
     medicare = medicareLevy(
       {
         taxableIncome,
@@ -404,12 +561,33 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
     );
     const low = rules.medicareLowIncome.value;
     const individualThreshold = (saptoEntitled ? low.singleSapto : low.single) * 100;
+    // The low-income thresholds shape the levy when income is within 10% of the phase-in range.
+    if (
+      nearPhaseIn(taxableIncome, individualThreshold) ||
+      (medicare.familyIncome !== null &&
+        medicare.familyThreshold !== null &&
+        nearPhaseIn(medicare.familyIncome, medicare.familyThreshold * 100))
+    ) {
+      ctx.use('medicareLowIncome');
+    }
     if (taxableIncome > individualThreshold) {
       const familyBase = (saptoEntitled ? low.familySapto : low.family) * 100;
-      const possibleFamilyLimit = Math.floor(((familyBase + low.perDependentChild * 100 * Math.max(children, 4)) * 5) / 4);
+      const possibleFamilyLimit = Math.floor(
+        ((familyBase + low.perDependentChild * 100 * Math.max(children, 4)) * 5) / 4,
+      );
       if (taxableIncome <= possibleFamilyLimit) {
-        if (spouse === undefined) ctx.ask('spouse', 'Did you have a spouse (married or de facto) during the year, and what was their taxable income?', 'With a spouse, the Medicare levy can be reduced on family income.');
-        if (input.dependants === undefined) ctx.ask('dependants', 'How many dependent children did you have?', 'Each dependent child raises the family income threshold for the Medicare levy reduction.');
+        if (spouse === undefined)
+          ctx.ask(
+            'spouse',
+            'Did you have a spouse (married or de facto) during the year, and what was their taxable income?',
+            'With a spouse, the Medicare levy can be reduced on family income.',
+          );
+        if (input.dependants === undefined)
+          ctx.ask(
+            'dependants',
+            'How many dependent children did you have?',
+            'Each dependent child raises the family income threshold for the Medicare levy reduction.',
+          );
       }
     }
     if (E) {
@@ -445,12 +623,27 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
           liableDays: m.liableDays,
           daysInYear: days,
         },
-        text + (m.liableDays < days && m.amount > 0 ? ` It is charged for ${m.liableDays} of the ${days} days of the year.` : ''),
-        m.basis.startsWith('family') ? SOURCES.medicareS8 : m.basis === 'full' ? SOURCES.medicareLevyRate : SOURCES.medicareS7,
+        text +
+          (m.liableDays < days && m.amount > 0
+            ? ` It is charged for ${m.liableDays} of the ${days} days of the year.`
+            : ''),
+        m.basis.startsWith('family')
+          ? SOURCES.medicareS8
+          : m.basis === 'full'
+            ? SOURCES.medicareLevyRate
+            : SOURCES.medicareS7,
       );
     }
   } else if (E) {
-    ctx.line('levy.medicare', 'Medicare levy', 0, 'Foreign residents are exempt', {}, 'Foreign residents do not pay the Medicare levy.', SOURCES.atoM1);
+    ctx.line(
+      'levy.medicare',
+      'Medicare levy',
+      0,
+      'Foreign residents are exempt',
+      {},
+      'Foreign residents do not pay the Medicare levy.',
+      SOURCES.atoM1,
+    );
   }
   const medicareAmount = medicare?.amount ?? 0;
 
@@ -461,7 +654,10 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
   let mlsAmount = 0;
   const statements = input.privateHealth?.statements ?? [];
   if (res.resident) {
-    const daysWithoutCover = Math.max(0, res.residentDays - (medicareInput.fullExemptionDays ?? 0) - coverDays);
+    const daysWithoutCover = Math.max(
+      0,
+      res.residentDays - (medicareInput.fullExemptionDays ?? 0) - coverDays,
+    );
     const mlsInputs = {
       taxableIncome,
       reportableFringeBenefits: fb.total,
@@ -477,13 +673,29 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
     mlsAmount = mls.amount;
     const singleTier1 = rules.mlsThresholds.value.singleTier1 * 100;
     const thresholdsMatter = incomeForSurcharge > singleTier1 || mls.tier > 0;
-    if (daysWithoutCover > 0 && thresholdsMatter) ctx.use('mlsThresholds');
+    // The surcharge thresholds shape the result when income is within 10% below the first tier or above it.
+    if (daysWithoutCover > 0 && mls.testedIncome * 10 >= mls.thresholds.tier1 * 100 * 9)
+      ctx.use('mlsThresholds');
     if (cover === undefined && thresholdsMatter) {
-      ctx.ask('privateHealth.hospitalCover', 'Did you have private patient hospital cover, and for how many days?', 'Without hospital cover your income is high enough for the Medicare levy surcharge.');
+      ctx.ask(
+        'privateHealth.hospitalCover',
+        'Did you have private patient hospital cover, and for how many days?',
+        'Without hospital cover your income is high enough for the Medicare levy surcharge.',
+      );
     }
     if (daysWithoutCover > 0 && thresholdsMatter) {
-      if (spouse === undefined) ctx.ask('spouse', 'Did you have a spouse (married or de facto) during the year, and what was their income?', 'With a spouse the higher family thresholds apply to the Medicare levy surcharge.');
-      if (input.dependants === undefined) ctx.ask('dependants', 'How many dependent children did you have?', 'Dependants put you on the family thresholds for the Medicare levy surcharge.');
+      if (spouse === undefined)
+        ctx.ask(
+          'spouse',
+          'Did you have a spouse (married or de facto) during the year, and what was their income?',
+          'With a spouse the higher family thresholds apply to the Medicare levy surcharge.',
+        );
+      if (input.dependants === undefined)
+        ctx.ask(
+          'dependants',
+          'How many dependent children did you have?',
+          'Dependants put you on the family thresholds for the Medicare levy surcharge.',
+        );
     }
     if (E && (mlsAmount > 0 || (daysWithoutCover > 0 && thresholdsMatter))) {
       const th = mls.thresholds;
@@ -519,14 +731,26 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
     const tier = incomeTier(tested, th);
     const phi = phiRebateAdjustment(statements, rules.phiRebate.value, tier);
     phiDifference = phi.difference;
-    if (spouse === undefined) ctx.ask('spouse', 'Did you have a spouse during the year, and what was their income?', 'Your private health insurance rebate tier depends on family income when you have a spouse.');
+    if (spouse === undefined)
+      ctx.ask(
+        'spouse',
+        'Did you have a spouse during the year, and what was their income?',
+        'Your private health insurance rebate tier depends on family income when you have a spouse.',
+      );
     if (E) {
       ctx.line(
         'phi.adjustment',
-        phiDifference >= 0 ? 'Private health insurance rebate owed to you' : 'Excess private health insurance rebate',
+        phiDifference >= 0
+          ? 'Private health insurance rebate owed to you'
+          : 'Excess private health insurance rebate',
         phiDifference,
         'Σ premiums × rebate % for the benefit code and income tier − rebate received',
-        { entitlementCents: phi.entitlement, receivedCents: phi.received, tier, incomeForSurchargeCents: tested },
+        {
+          entitlementCents: phi.entitlement,
+          receivedCents: phi.received,
+          tier,
+          incomeForSurchargeCents: tested,
+        },
         phiDifference > 0
           ? `At income tier ${tier} you were entitled to ${formatCents(phi.entitlement)} of rebate but received ${formatCents(phi.received)}, so ${formatCents(phiDifference)} is refunded to you.`
           : phiDifference < 0
@@ -536,7 +760,11 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
       );
     }
   } else if (coverDays > 0 && input.privateHealth?.statements === undefined) {
-    ctx.ask('privateHealth.statements', 'What does your private health insurance statement show (premiums, rebate received, benefit codes)?', 'The rebate you received is checked against your entitlement at your income tier.');
+    ctx.ask(
+      'privateHealth.statements',
+      'What does your private health insurance statement show (premiums, rebate received, benefit codes)?',
+      'The rebate you received is checked against your entitlement at your income tier.',
+    );
   }
 
   // ---- Foreign income tax offset ----------------------------------------------------------
@@ -548,19 +776,42 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
     if (income.foreignTaxPaid > floor * 100) {
       const reducedTi = Math.max(0, taxableIncome - income.foreignIncome);
       withTax = basicTax + medicareAmount + mlsAmount;
-      withoutTax = taxAndLeviesFor(reducedTi, input, rules, res, saptoEntitled, incomeForSurcharge - (taxableIncome - reducedTi), fb.total, coverDays, days);
+      withoutTax = taxAndLeviesFor(
+        reducedTi,
+        Math.min(whti, reducedTi),
+        input,
+        rules,
+        res,
+        saptoEntitled,
+        incomeForSurcharge - (taxableIncome - reducedTi),
+        fb.total,
+        coverDays,
+        days,
+      );
     }
     const fito = foreignIncomeTaxOffset(income.foreignTaxPaid, floor, withTax, withoutTax);
     const available = remainingTax + medicareAmount + mlsAmount;
     fitoApplied = Math.min(fito.entitlement, available);
-    offsets.push({ id: 'foreign-income', name: 'Foreign income tax offset', entitlement: fito.entitlement, applied: fitoApplied, refundable: false });
+    offsets.push({
+      id: 'foreign-income',
+      name: 'Foreign income tax offset',
+      entitlement: fito.entitlement,
+      applied: fitoApplied,
+      refundable: false,
+    });
     if (E) {
       ctx.line(
         'offset.foreignIncome',
         'Foreign income tax offset',
         fitoApplied,
-        fito.limit === null ? 'Foreign tax paid, when $1,000 or less' : 'min(foreign tax paid, max($1,000, tax with − tax without foreign income))',
-        { foreignTaxPaidCents: income.foreignTaxPaid, limitCents: fito.limit, entitlementCents: fito.entitlement },
+        fito.limit === null
+          ? 'Foreign tax paid, when $1,000 or less'
+          : 'min(foreign tax paid, max($1,000, tax with − tax without foreign income))',
+        {
+          foreignTaxPaidCents: income.foreignTaxPaid,
+          limitCents: fito.limit,
+          entitlementCents: fito.entitlement,
+        },
         fito.limit === null
           ? `The ${formatCents(income.foreignTaxPaid)} of foreign tax you paid comes off your Australian tax.`
           : `Your offset is limited to ${formatCents(fito.limit)}, the Australian tax on your foreign income; ${formatCents(fitoApplied)} is used.`,
@@ -585,9 +836,17 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
     });
     studyLoan = r.amount;
     if (loan.balance === undefined && r.amount > 0) {
-      ctx.ask('studyLoan.balance', 'What is your study loan balance?', 'The compulsory repayment cannot be more than what you owe.');
+      ctx.ask(
+        'studyLoan.balance',
+        'What is your study loan balance?',
+        'The compulsory repayment cannot be more than what you owe.',
+      );
     }
-    if (foreignResident) ctx.caveat('study-loan-worldwide-income', 'A foreign resident with a study loan repays on worldwide income, which may be more than the income in this return.');
+    if (foreignResident)
+      ctx.caveat(
+        'study-loan-worldwide-income',
+        'A foreign resident with a study loan repays on worldwide income, which may be more than the income in this return.',
+      );
     if (E) {
       let explanation: string;
       switch (r.method) {
@@ -595,7 +854,8 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
           explanation = `Your repayment income of ${formatCents(repaymentIncome)} is not above ${formatWholeDollars(schedule.minimumRepaymentIncome * 100)}, so no compulsory repayment is due.`;
           break;
         case 'not-liable-family-reduction':
-          explanation = 'Your Medicare levy was reduced because of your family income, so no compulsory study-loan repayment is due.';
+          explanation =
+            'Your Medicare levy was reduced because of your family income, so no compulsory study-loan repayment is due.';
           break;
         case 'whole-income':
           explanation = `Your repayment income of ${formatCents(repaymentIncome)} puts you on the ${r.rate ? formatRate(r.rate) : ''} rate, applied to all of it.`;
@@ -611,27 +871,54 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
         'studyLoan.repayment',
         'Compulsory study loan repayment',
         studyLoan,
-        schedule.kind === 'whole-income' ? 'Band rate × whole repayment income (RI > minimum)' : 'min(15c/17c on income above the thresholds, 10% × RI)',
-        { repaymentIncomeCents: repaymentIncome, calculatedCents: r.calculated, balanceCents: loan.balance ?? null, cappedAtBalance: r.cappedAtBalance },
-        explanation + (r.cappedAtBalance ? ` It is limited to your balance of ${formatCents(loan.balance ?? 0)}.` : ''),
+        schedule.kind === 'whole-income'
+          ? 'Band rate × whole repayment income (RI > minimum)'
+          : 'min(15c/17c on income above the thresholds, 10% × RI)',
+        {
+          repaymentIncomeCents: repaymentIncome,
+          calculatedCents: r.calculated,
+          balanceCents: loan.balance ?? null,
+          cappedAtBalance: r.cappedAtBalance,
+        },
+        explanation +
+          (r.cappedAtBalance ? ` It is limited to your balance of ${formatCents(loan.balance ?? 0)}.` : ''),
         r.method === 'not-liable-family-reduction' ? SOURCES.hesa154_1 : rules.studyLoan.source,
       );
     }
   } else if (loan === undefined && repaymentIncome > schedule.minimumRepaymentIncome * 100) {
-    ctx.ask('studyLoan.hasDebt', 'Do you have a HELP or other study and training loan?', 'Your income is above the compulsory repayment threshold.');
+    ctx.ask(
+      'studyLoan.hasDebt',
+      'Do you have a HELP or other study and training loan?',
+      'Your income is above the compulsory repayment threshold.',
+    );
   }
 
   // ---- Refundable offsets and credits ------------------------------------------------------
   const phiOffset = phiDifference > 0 ? phiDifference : 0;
   const phiExcess = phiDifference < 0 ? -phiDifference : 0;
   if (income.frankingCredits > 0) {
-    offsets.push({ id: 'franking-credits', name: 'Franking credits', entitlement: income.frankingCredits, applied: income.frankingCredits, refundable: true });
+    offsets.push({
+      id: 'franking-credits',
+      name: 'Franking credits',
+      entitlement: income.frankingCredits,
+      applied: income.frankingCredits,
+      refundable: true,
+    });
   }
-  if (phiOffset > 0) offsets.push({ id: 'private-health-insurance', name: 'Private health insurance offset', entitlement: phiOffset, applied: phiOffset, refundable: true });
+  if (phiOffset > 0)
+    offsets.push({
+      id: 'private-health-insurance',
+      name: 'Private health insurance offset',
+      entitlement: phiOffset,
+      applied: phiOffset,
+      refundable: true,
+    });
   const refundableOffsets = income.frankingCredits + phiOffset;
-  const totalLiability = netIncomeTax + medicareAmount + mlsAmount - fitoAgainstLevies + phiExcess + studyLoan;
+  const totalLiability =
+    netIncomeTax + medicareAmount + mlsAmount - fitoAgainstLevies + phiExcess + studyLoan;
   const credits = input.credits ?? {};
-  const creditsTotal = (credits.paygWithholding ?? 0) + (credits.tfnAmountsWithheld ?? 0) + (credits.paygInstalments ?? 0);
+  const creditsTotal =
+    (credits.paygWithholding ?? 0) + (credits.tfnAmountsWithheld ?? 0) + (credits.paygInstalments ?? 0);
   const refund = creditsTotal + refundableOffsets - totalLiability;
 
   if (E) {
@@ -650,14 +937,26 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
         SOURCES.franking,
       );
     }
-    ctx.line('tax.netIncomeTax', 'Net income tax', netIncomeTax, 'Tax on taxable income − non-refundable offsets, not below nil', { taxOnTaxableIncomeCents: basicTax, offsetsCents: basicOffsetsApplied + fitoAgainstBasic }, `After offsets your income tax is ${formatCents(netIncomeTax)}.`, SOURCES.offsetOrder);
+    ctx.line(
+      'tax.netIncomeTax',
+      'Net income tax',
+      netIncomeTax,
+      'Tax on taxable income − non-refundable offsets, not below nil',
+      { taxOnTaxableIncomeCents: basicTax, offsetsCents: basicOffsetsApplied + fitoAgainstBasic },
+      `After offsets your income tax is ${formatCents(netIncomeTax)}.`,
+      SOURCES.offsetOrder,
+    );
     if (creditsTotal > 0) {
       ctx.line(
         'credits.total',
         'Tax withheld and other credits',
         creditsTotal,
         'PAYG withholding + TFN amounts withheld + PAYG instalments',
-        { paygWithholdingCents: credits.paygWithholding ?? 0, tfnAmountsWithheldCents: credits.tfnAmountsWithheld ?? 0, paygInstalmentsCents: credits.paygInstalments ?? 0 },
+        {
+          paygWithholdingCents: credits.paygWithholding ?? 0,
+          tfnAmountsWithheldCents: credits.tfnAmountsWithheld ?? 0,
+          paygInstalmentsCents: credits.paygInstalments ?? 0,
+        },
         `${formatCents(creditsTotal)} of tax was already paid for you during the year.`,
         SOURCES.offsetOrder,
       );
@@ -667,24 +966,48 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
       refund >= 0 ? 'Estimated refund' : 'Estimated amount owing',
       refund,
       'Credits + refundable offsets − (net income tax + Medicare levy + surcharge + excess PHI rebate + study loan repayment)',
-      { creditsCents: creditsTotal, refundableOffsetsCents: refundableOffsets, totalLiabilityCents: totalLiability },
-      refund >= 0 ? `You can expect a refund of ${formatCents(refund)}.` : `You can expect to owe ${formatCents(-refund)}.`,
+      {
+        creditsCents: creditsTotal,
+        refundableOffsetsCents: refundableOffsets,
+        totalLiabilityCents: totalLiability,
+      },
+      refund >= 0
+        ? `You can expect a refund of ${formatCents(refund)}.`
+        : `You can expect to owe ${formatCents(-refund)}.`,
       SOURCES.offsetOrder,
     );
   }
 
   // ---- Caveats ------------------------------------------------------------------------------
   if (income.governmentAllowances > 600_000) {
-    ctx.caveat('beneficiary-tax-offset', 'You may be entitled to the beneficiary tax offset on government allowances over $6,000; the engine does not calculate it, so your tax may be lower.');
+    ctx.caveat(
+      'beneficiary-tax-offset',
+      'You may be entitled to the beneficiary tax offset on government allowances over $6,000; the engine does not calculate it, so your tax may be lower.',
+    );
   }
   if (res.workingHolidayMaker && res.resident) {
-    ctx.caveat('whm-resident', 'For a working holiday maker who is a tax resident, the engine applies the resident offsets and Medicare levy; check your Medicare entitlement.');
+    ctx.caveat(
+      'whm-resident',
+      'For a working holiday maker who is a tax resident, the engine applies the resident offsets and Medicare levy; check your Medicare entitlement.',
+    );
   }
   if (input.residency.kind === 'part-year-resident' && income.cgt && income.cgt.discountApplied > 0) {
-    ctx.caveat('cgt-discount-part-year', 'The CGT discount may be reduced for periods you were a foreign resident; the engine applies the full discount.');
+    ctx.caveat(
+      'cgt-discount-part-year',
+      'The CGT discount may be reduced for periods you were a foreign resident; the engine applies the full discount.',
+    );
   }
-  if (input.residency.kind === 'part-year-resident' && input.residency.monthsResident !== undefined && input.residency.daysResident === undefined && res.resident) {
-    ctx.ask('residency.daysResident', 'How many days of the year were you an Australian resident?', 'The Medicare levy is charged only for the days you were a resident.');
+  if (
+    input.residency.kind === 'part-year-resident' &&
+    input.residency.monthsResident !== undefined &&
+    input.residency.daysResident === undefined &&
+    res.resident
+  ) {
+    ctx.ask(
+      'residency.daysResident',
+      'How many days of the year were you an Australian resident?',
+      'The Medicare levy is charged only for the days you were a resident.',
+    );
   }
 
   const missing = ctx.missing;
@@ -723,6 +1046,7 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
 /** Tax + Medicare levy + surcharge (before offsets) on a different taxable income (foreign income tax offset limit). */
 function taxAndLeviesFor(
   taxableIncome: Cents,
+  workingHolidayIncome: Cents,
   input: TaxReturnInput,
   rules: RuleSet,
   res: ResidencyFacts,
@@ -732,7 +1056,15 @@ function taxAndLeviesFor(
   coverDays: number,
   days: number,
 ): Cents {
-  const tax = addScaleTax(new ExactSum(SCALE_DENOMINATOR), taxableIncome, res.scale, 1, res.thresholdTwelfths).rounded();
+  const sum = new ExactSum(SCALE_DENOMINATOR);
+  if (res.workingHolidayMaker) {
+    addScaleTax(sum, workingHolidayIncome, rules.workingHolidayScale.value);
+    addScaleTax(sum, taxableIncome, res.scale);
+    addScaleTax(sum, workingHolidayIncome, res.scale, -1);
+  } else {
+    addScaleTax(sum, taxableIncome, res.scale, 1, res.thresholdTwelfths);
+  }
+  const tax = sum.rounded();
   if (!res.resident) return tax;
   const spouse = input.spouse;
   const hasSpouse = spouse !== undefined && spouse !== null;

@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetweenInclusive, daysInIncomeYear, incomeYearMonthIndex, isIncomeYear, isWithinIncomeYear, parseIsoDate, SUPPORTED_INCOME_YEARS } from './income-year';
+import {
+  daysBetweenInclusive,
+  daysInIncomeYear,
+  incomeYearMonthIndex,
+  isIncomeYear,
+  isWithinIncomeYear,
+  parseIsoDate,
+  SUPPORTED_INCOME_YEARS,
+} from './income-year';
 
 describe('income years', () => {
   it('lists 2020-21 to 2026-27', () => {
-    expect(SUPPORTED_INCOME_YEARS).toEqual(['2020-21', '2021-22', '2022-23', '2023-24', '2024-25', '2025-26', '2026-27']);
+    expect(SUPPORTED_INCOME_YEARS).toEqual([
+      '2020-21',
+      '2021-22',
+      '2022-23',
+      '2023-24',
+      '2024-25',
+      '2025-26',
+      '2026-27',
+    ]);
     expect(isIncomeYear('2019-20')).toBe(false);
     expect(isIncomeYear('2024-25')).toBe(true);
   });

@@ -3,7 +3,15 @@
  * arithmetic on ISO strings (no Date object, no clock): the engine is pure.
  */
 
-export const SUPPORTED_INCOME_YEARS = ['2020-21', '2021-22', '2022-23', '2023-24', '2024-25', '2025-26', '2026-27'] as const;
+export const SUPPORTED_INCOME_YEARS = [
+  '2020-21',
+  '2021-22',
+  '2022-23',
+  '2023-24',
+  '2024-25',
+  '2025-26',
+  '2026-27',
+] as const;
 
 export type IncomeYear = (typeof SUPPORTED_INCOME_YEARS)[number];
 

@@ -58,7 +58,10 @@ describe('ExactSum', () => {
     expect(sum.rounded()).toBe(509_233);
   });
   it('switches to BigInt without losing a cent', () => {
-    const sum = new ExactSum(1000).addProduct(4_000_000_000_000, 450).addProduct(4_000_000_000_000, 450).addCents(1);
+    const sum = new ExactSum(1000)
+      .addProduct(4_000_000_000_000, 450)
+      .addProduct(4_000_000_000_000, 450)
+      .addCents(1);
     // 2 × 4e12 × 450 / 1000 = 3.6e12, + 1 cent
     expect(sum.rounded()).toBe(3_600_000_000_001);
   });

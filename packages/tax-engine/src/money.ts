@@ -315,7 +315,8 @@ export class ExactSum {
   /** Adds cents × rate. */
   addRate(cents: Cents, r: Rate, sign: 1 | -1 = 1): this {
     const k = this.den / r.den;
-    if (!Number.isInteger(k)) throw new Error(`ExactSum: denominator ${this.den} is not a multiple of ${r.den}`);
+    if (!Number.isInteger(k))
+      throw new Error(`ExactSum: denominator ${this.den} is not a multiple of ${r.den}`);
     return this.addScaled(cents, r.num * k, sign);
   }
 
@@ -366,4 +367,3 @@ export class ExactSum {
     return this.sign() <= 0 ? 0 : this.rounded();
   }
 }
-

@@ -31,15 +31,28 @@ export interface MarginalRate {
  * The marginal rate of income tax at a taxable income for a residency (scale only; offsets and
  * levies' phase-ins are not included). For a working holiday maker, the WHM scale is used.
  */
-export function marginalRate(year: IncomeYear, taxableIncome: Cents, residency: ResidencyInput['kind'] = 'resident'): MarginalRate {
+export function marginalRate(
+  year: IncomeYear,
+  taxableIncome: Cents,
+  residency: ResidencyInput['kind'] = 'resident',
+): MarginalRate {
   const rules = rulesFor(year);
   const scale =
-    residency === 'foreign-resident' ? rules.foreignScale.value : residency === 'working-holiday-maker' ? rules.workingHolidayScale.value : rules.residentScale.value;
+    residency === 'foreign-resident'
+      ? rules.foreignScale.value
+      : residency === 'working-holiday-maker'
+        ? rules.workingHolidayScale.value
+        : rules.residentScale.value;
   const rate = marginalRateOnScale(taxableIncome, scale);
   const percent = rateToNumber(rate) * 100;
   const resident = residency === 'resident' || residency === 'part-year-resident';
-  const medicareApplies = resident && taxableIncome > Math.floor((rules.medicareLowIncome.value.single * 100 * 5) / 4);
-  return { rate, percent, percentWithMedicare: percent + (medicareApplies ? rateToNumber(rules.medicareLevy.value.rate) * 100 : 0) };
+  const medicareApplies =
+    resident && taxableIncome > Math.floor((rules.medicareLowIncome.value.single * 100 * 5) / 4);
+  return {
+    rate,
+    percent,
+    percentWithMedicare: percent + (medicareApplies ? rateToNumber(rules.medicareLevy.value.rate) * 100 : 0),
+  };
 }
 
 export interface RulesSummary {
@@ -53,7 +66,13 @@ export interface RulesSummary {
   readonly litoMaximumDollars: number;
   readonly lmitoMaximumDollars: number | null;
   readonly medicareLevyPercent: number;
-  readonly medicareLowIncomeThresholds: { readonly single: number; readonly singleSapto: number; readonly family: number; readonly familySapto: number; readonly perDependentChild: number };
+  readonly medicareLowIncomeThresholds: {
+    readonly single: number;
+    readonly singleSapto: number;
+    readonly family: number;
+    readonly familySapto: number;
+    readonly perDependentChild: number;
+  };
   readonly mlsSingleThresholdsDollars: readonly [number, number, number];
   readonly studyLoan: StudyLoanSchedule;
   readonly carCentsPerKm: number;
@@ -63,14 +82,19 @@ export interface RulesSummary {
   readonly provisional: readonly ProvisionalFigure[];
 }
 
-const rates = (scale: readonly Bracket[]) => scale.map((b) => ({ fromDollars: b.from, percent: rateToNumber(b.rate) * 100 }));
+const rates = (scale: readonly Bracket[]) =>
+  scale.map((b) => ({ fromDollars: b.from, percent: rateToNumber(b.rate) * 100 }));
 
 /** Headline figures of an income year's rules for display (rates as percentages, thresholds in dollars). */
 export function rulesSummary(year: IncomeYear): RulesSummary {
   const r = rulesFor(year);
   const partYear: number[] = [];
   for (let m = 1; m <= 11; m++) {
-    partYear.push(Math.round(partYearThresholdTwelfths(r.taxFreeThreshold.value, r.partYearProratedPortion.value, m) / 12));
+    partYear.push(
+      Math.round(
+        partYearThresholdTwelfths(r.taxFreeThreshold.value, r.partYearProratedPortion.value, m) / 12,
+      ),
+    );
   }
   return {
     incomeYear: year,
@@ -80,10 +104,16 @@ export function rulesSummary(year: IncomeYear): RulesSummary {
     taxFreeThresholdDollars: r.taxFreeThreshold.value,
     partYearThresholdCents: partYear,
     litoMaximumDollars: r.lito.value.maximum,
-    lmitoMaximumDollars: r.lmito.value ? r.lmito.value.maximum + (r.lmito.value.additional?.amount ?? 0) : null,
+    lmitoMaximumDollars: r.lmito.value
+      ? r.lmito.value.maximum + (r.lmito.value.additional?.amount ?? 0)
+      : null,
     medicareLevyPercent: rateToNumber(r.medicareLevy.value.rate) * 100,
     medicareLowIncomeThresholds: r.medicareLowIncome.value,
-    mlsSingleThresholdsDollars: [r.mlsThresholds.value.singleTier1, r.mlsThresholds.value.singleTier2, r.mlsThresholds.value.singleTier3],
+    mlsSingleThresholdsDollars: [
+      r.mlsThresholds.value.singleTier1,
+      r.mlsThresholds.value.singleTier2,
+      r.mlsThresholds.value.singleTier3,
+    ],
     studyLoan: r.studyLoan.value,
     carCentsPerKm: r.carCentsPerKm.value,
     carKilometreCap: r.carKilometreCap.value,

@@ -1,5 +1,12 @@
 import type { ValidationCode, ValidationIssue } from './assessment.types';
-import { daysInIncomeYear, isIncomeYear, isWithinIncomeYear, parseIsoDate, daysFromCivil, SUPPORTED_INCOME_YEARS } from './income-year';
+import {
+  daysInIncomeYear,
+  isIncomeYear,
+  isWithinIncomeYear,
+  parseIsoDate,
+  daysFromCivil,
+  SUPPORTED_INCOME_YEARS,
+} from './income-year';
 import type { IncomeYear } from './income-year';
 
 /** Largest money amount accepted in one field: $10 billion, as in the public API. */
@@ -31,7 +38,8 @@ class Checker {
     }
     // for…in (own and inherited enumerable keys): anything enumerable that is not a field is reported.
     for (const key in value) {
-      if (!allowed.has(key)) this.add(join(path, key), 'unknown-field', `is not a field of ${path || 'the return'}`);
+      if (!allowed.has(key))
+        this.add(join(path, key), 'unknown-field', `is not a field of ${path || 'the return'}`);
     }
     return value as Obj;
   }
@@ -42,7 +50,13 @@ class Checker {
 
   /** Checks a money field; the path (parent + key) is only built when there is an issue. */
   moneyAt(parent: string, key: string | null, value: unknown, opts: MoneyOptions = PLAIN): void {
-    if (typeof value === 'number' && Number.isSafeInteger(value) && (value >= 0 || opts.signed) && Math.abs(value) <= MAX_CENTS) return;
+    if (
+      typeof value === 'number' &&
+      Number.isSafeInteger(value) &&
+      (value >= 0 || opts.signed) &&
+      Math.abs(value) <= MAX_CENTS
+    )
+      return;
     if (value === undefined && !opts.required) return;
     const path = key === null ? parent : join(parent, key);
     if (value === undefined) {
@@ -92,7 +106,12 @@ class Checker {
     if (typeof value !== 'boolean') this.add(path, 'invalid-type', 'must be true or false');
   }
 
-  oneOf(path: string, value: unknown, options: readonly (string | number)[], opts: { required?: boolean } = {}): boolean {
+  oneOf(
+    path: string,
+    value: unknown,
+    options: readonly (string | number)[],
+    opts: { required?: boolean } = {},
+  ): boolean {
     if (value === undefined) {
       if (opts.required) this.add(path, 'required', 'is required');
       return false;
@@ -129,7 +148,13 @@ function setOf(fields: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-function moneyFields(c: Checker, path: string, value: unknown, fields: readonly string[], signed: readonly string[] = []): Obj | null {
+function moneyFields(
+  c: Checker,
+  path: string,
+  value: unknown,
+  fields: readonly string[],
+  signed: readonly string[] = [],
+): Obj | null {
   if (value === undefined) return null;
   const o = c.object(path, value, setOf(fields));
   if (!o) return null;
@@ -143,7 +168,14 @@ function moneyFields(c: Checker, path: string, value: unknown, fields: readonly 
 
 /* Field lists, built once. */
 const BENEFIT_CODES = [30, 31, 35, 36, 40, 41] as const;
-const WFH_MONEY_FIELDS = ['energy', 'phoneAndInternet', 'stationeryAndConsumables', 'cleaning', 'furnitureDeclineInValue', 'equipmentDeclineInValue'] as const;
+const WFH_MONEY_FIELDS = [
+  'energy',
+  'phoneAndInternet',
+  'stationeryAndConsumables',
+  'cleaning',
+  'furnitureDeclineInValue',
+  'equipmentDeclineInValue',
+] as const;
 const RESIDENCY_FIELDS_BY_KIND: Readonly<Record<string, ReadonlySet<string>>> = {
   resident: new Set(),
   'foreign-resident': new Set(),
@@ -152,36 +184,50 @@ const RESIDENCY_FIELDS_BY_KIND: Readonly<Record<string, ReadonlySet<string>>> = 
 };
 const WFH_FIELDS: ReadonlySet<string> = new Set(['hours', ...WFH_MONEY_FIELDS]);
 const RESIDENCY_FIELDS: ReadonlySet<string> = new Set([
-      'kind',
-      'residentFrom',
-      'residentUntil',
-      'monthsResident',
-      'daysResident',
-      'taxResident',
-      'workingHolidayNetIncome',
-    ]);
+  'kind',
+  'residentFrom',
+  'residentUntil',
+  'monthsResident',
+  'daysResident',
+  'taxResident',
+  'workingHolidayNetIncome',
+]);
 const INCOME_FIELDS: ReadonlySet<string> = new Set([
-      'salaryWages',
-      'allowances',
-      'lumpSumA',
-      'lumpSumB',
-      'governmentAllowances',
-      'governmentPensions',
-      'grossInterest',
-      'dividends',
-      'employeeShareSchemes',
-      'partnershipsAndTrusts',
-      'business',
-      'capitalGains',
-      'foreignIncome',
-      'rentalProperties',
-      'otherIncome',
-    ]);
+  'salaryWages',
+  'allowances',
+  'lumpSumA',
+  'lumpSumB',
+  'governmentAllowances',
+  'governmentPensions',
+  'grossInterest',
+  'dividends',
+  'employeeShareSchemes',
+  'partnershipsAndTrusts',
+  'business',
+  'capitalGains',
+  'foreignIncome',
+  'rentalProperties',
+  'otherIncome',
+]);
 const LUMP_SUM_A_FIELDS: ReadonlySet<string> = new Set(['amount', 'type']);
-const BUSINESS_FIELDS: ReadonlySet<string> = new Set(['netIncome', 'smallBusinessEntity', 'lossDeductibleThisYear']);
-const CAPITAL_GAINS_FIELDS: ReadonlySet<string> = new Set(['gains', 'currentYearLosses', 'priorYearNetLosses']);
+const BUSINESS_FIELDS: ReadonlySet<string> = new Set([
+  'netIncome',
+  'smallBusinessEntity',
+  'lossDeductibleThisYear',
+]);
+const CAPITAL_GAINS_FIELDS: ReadonlySet<string> = new Set([
+  'gains',
+  'currentYearLosses',
+  'priorYearNetLosses',
+]);
 const CAPITAL_GAIN_FIELDS: ReadonlySet<string> = new Set(['amount', 'discountEligible', 'description']);
-const RENTAL_FIELDS: ReadonlySet<string> = new Set(['label', 'grossRent', 'interestDeductions', 'capitalWorksDeductions', 'otherDeductions']);
+const RENTAL_FIELDS: ReadonlySet<string> = new Set([
+  'label',
+  'grossRent',
+  'interestDeductions',
+  'capitalWorksDeductions',
+  'otherDeductions',
+]);
 const SPOUSE_FIELDS: ReadonlySet<string> = new Set(['taxableIncome', 'otherIncomeTestAmounts']);
 const DEPENDANTS_FIELDS: ReadonlySet<string> = new Set(['dependentChildren', 'soleParent']);
 const SAPTO_FIELDS: ReadonlySet<string> = new Set(['eligible', 'category']);
@@ -191,40 +237,49 @@ const STATEMENT_FIELDS: ReadonlySet<string> = new Set(['premiumsEligible', 'reba
 const STUDY_LOAN_FIELDS: ReadonlySet<string> = new Set(['hasDebt', 'balance']);
 const MEDICARE_FIELDS: ReadonlySet<string> = new Set(['fullExemptionDays', 'halfExemptionDays']);
 const DEDUCTIONS_FIELDS: ReadonlySet<string> = new Set([
-    'car',
-    'travel',
-    'clothing',
-    'selfEducation',
-    'otherWorkRelated',
-    'workingFromHome',
-    'lowValuePool',
-    'interest',
-    'dividend',
-    'giftsAndDonations',
-    'costOfManagingTaxAffairs',
-    'foreignPensionUndeductedPurchasePrice',
-    'personalSuperContributions',
-    'projectPool',
-    'forestryManagedInvestment',
-    'other',
-    'priorYearTaxLosses',
-  ]);
+  'car',
+  'travel',
+  'clothing',
+  'selfEducation',
+  'otherWorkRelated',
+  'workingFromHome',
+  'lowValuePool',
+  'interest',
+  'dividend',
+  'giftsAndDonations',
+  'costOfManagingTaxAffairs',
+  'foreignPensionUndeductedPurchasePrice',
+  'personalSuperContributions',
+  'projectPool',
+  'forestryManagedInvestment',
+  'other',
+  'priorYearTaxLosses',
+]);
 const CAR_FIELDS: ReadonlySet<string> = new Set(['cars', 'otherAmount']);
 const CAR_ENTRY_FIELDS: ReadonlySet<string> = new Set(['label', 'businessKilometres', 'logbook']);
-const LOGBOOK_FIELDS: ReadonlySet<string> = new Set(['businessUseBasisPoints', 'carExpenses', 'declineInValue']);
+const LOGBOOK_FIELDS: ReadonlySet<string> = new Set([
+  'businessUseBasisPoints',
+  'carExpenses',
+  'declineInValue',
+]);
 const SELF_EDUCATION_FIELDS: ReadonlySet<string> = new Set(['expenses', 'nonDeductibleCategoryE']);
 const DIVIDEND_FIELDS = ['unfranked', 'franked', 'frankingCredits'] as const;
 const ESS_FIELDS = ['upfrontEligibleForReduction', 'upfrontNotEligible', 'deferral', 'pre2009'] as const;
-const PARTNERSHIP_FIELDS = ['primaryProduction', 'nonPrimaryProduction', 'frankingCredits', 'smallBusinessNetIncome'] as const;
+const PARTNERSHIP_FIELDS = [
+  'primaryProduction',
+  'nonPrimaryProduction',
+  'frankingCredits',
+  'smallBusinessNetIncome',
+] as const;
 const FOREIGN_INCOME_FIELDS = ['assessableForeignIncome', 'foreignTaxPaid'] as const;
 const CREDIT_FIELDS = ['paygWithholding', 'tfnAmountsWithheld', 'paygInstalments'] as const;
 const INCOME_TEST_FIELDS = [
-    'reportableFringeBenefitsExempt',
-    'reportableFringeBenefitsOther',
-    'reportableEmployerSuper',
-    'netFinancialInvestmentLoss',
-    'exemptForeignEmploymentIncome',
-  ] as const;
+  'reportableFringeBenefitsExempt',
+  'reportableFringeBenefitsOther',
+  'reportableEmployerSuper',
+  'netFinancialInvestmentLoss',
+  'exemptForeignEmploymentIncome',
+] as const;
 const RENTAL_DEDUCTION_FIELDS = ['interestDeductions', 'capitalWorksDeductions', 'otherDeductions'] as const;
 
 const TOP_LEVEL = [
@@ -265,7 +320,15 @@ export function validateReturn(input: unknown): ValidationIssue[] {
   if (root.residency === undefined) c.add('residency', 'required', 'is required');
   else {
     const r = c.object('residency', root.residency, RESIDENCY_FIELDS);
-    if (r && c.oneOf('residency.kind', r.kind, ['resident', 'foreign-resident', 'part-year-resident', 'working-holiday-maker'], REQUIRED)) {
+    if (
+      r &&
+      c.oneOf(
+        'residency.kind',
+        r.kind,
+        ['resident', 'foreign-resident', 'part-year-resident', 'working-holiday-maker'],
+        REQUIRED,
+      )
+    ) {
       residencyKind = r.kind as string;
       const allowed = RESIDENCY_FIELDS_BY_KIND[residencyKind];
       for (const key of Object.keys(r)) {
@@ -281,7 +344,8 @@ export function validateReturn(input: unknown): ValidationIssue[] {
       }
     }
   }
-  const foreign = residencyKind === 'foreign-resident' || (residencyKind === 'working-holiday-maker' && !whmResident);
+  const foreign =
+    residencyKind === 'foreign-resident' || (residencyKind === 'working-holiday-maker' && !whmResident);
 
   // Income
   if (root.income !== undefined) {
@@ -290,8 +354,10 @@ export function validateReturn(input: unknown): ValidationIssue[] {
       if (inc.salaryWages !== undefined) c.moneyAt('income', 'salaryWages', inc.salaryWages);
       if (inc.allowances !== undefined) c.moneyAt('income', 'allowances', inc.allowances);
       if (inc.lumpSumB !== undefined) c.moneyAt('income', 'lumpSumB', inc.lumpSumB);
-      if (inc.governmentAllowances !== undefined) c.moneyAt('income', 'governmentAllowances', inc.governmentAllowances);
-      if (inc.governmentPensions !== undefined) c.moneyAt('income', 'governmentPensions', inc.governmentPensions);
+      if (inc.governmentAllowances !== undefined)
+        c.moneyAt('income', 'governmentAllowances', inc.governmentAllowances);
+      if (inc.governmentPensions !== undefined)
+        c.moneyAt('income', 'governmentPensions', inc.governmentPensions);
       if (inc.grossInterest !== undefined) c.moneyAt('income', 'grossInterest', inc.grossInterest);
       if (inc.otherIncome !== undefined) c.moneyAt('income', 'otherIncome', inc.otherIncome);
       if (inc.lumpSumA !== undefined) {
@@ -303,13 +369,11 @@ export function validateReturn(input: unknown): ValidationIssue[] {
       }
       moneyFields(c, 'income.dividends', inc.dividends, DIVIDEND_FIELDS);
       moneyFields(c, 'income.employeeShareSchemes', inc.employeeShareSchemes, ESS_FIELDS);
-      moneyFields(
-        c,
-        'income.partnershipsAndTrusts',
-        inc.partnershipsAndTrusts,
-        PARTNERSHIP_FIELDS,
-        ['primaryProduction', 'nonPrimaryProduction', 'smallBusinessNetIncome'],
-      );
+      moneyFields(c, 'income.partnershipsAndTrusts', inc.partnershipsAndTrusts, PARTNERSHIP_FIELDS, [
+        'primaryProduction',
+        'nonPrimaryProduction',
+        'smallBusinessNetIncome',
+      ]);
       if (inc.business !== undefined) {
         const b = c.object('income.business', inc.business, BUSINESS_FIELDS);
         if (b) {
@@ -331,7 +395,8 @@ export function validateReturn(input: unknown): ValidationIssue[] {
             if (o) {
               c.money(`${p}.amount`, o.amount, REQUIRED);
               c.bool(`${p}.discountEligible`, o.discountEligible, REQUIRED);
-              if (o.description !== undefined && typeof o.description !== 'string') c.add(`${p}.description`, 'invalid-type', 'must be text');
+              if (o.description !== undefined && typeof o.description !== 'string')
+                c.add(`${p}.description`, 'invalid-type', 'must be text');
             }
           }
         }
@@ -345,13 +410,18 @@ export function validateReturn(input: unknown): ValidationIssue[] {
         if (o) {
           c.money(`${p}.grossRent`, o.grossRent, REQUIRED);
           for (const f of RENTAL_DEDUCTION_FIELDS) c.money(`${p}.${f}`, o[f]);
-          if (o.label !== undefined && typeof o.label !== 'string') c.add(`${p}.label`, 'invalid-type', 'must be text');
+          if (o.label !== undefined && typeof o.label !== 'string')
+            c.add(`${p}.label`, 'invalid-type', 'must be text');
         }
       }
       if (foreign) {
         const fi = inc.foreignIncome as Obj | undefined;
         if (fi && typeof fi === 'object' && typeof fi.foreignTaxPaid === 'number' && fi.foreignTaxPaid > 0) {
-          c.add('income.foreignIncome.foreignTaxPaid', 'not-applicable', 'a foreign resident cannot claim the foreign income tax offset');
+          c.add(
+            'income.foreignIncome.foreignTaxPaid',
+            'not-applicable',
+            'a foreign resident cannot claim the foreign income tax offset',
+          );
         }
       }
     }
@@ -379,10 +449,18 @@ export function validateReturn(input: unknown): ValidationIssue[] {
       c.bool('dependants.soleParent', d.soleParent);
       if (typeof d.dependentChildren === 'number') children = d.dependentChildren;
       if (d.soleParent === true && hasSpouse === true) {
-        c.add('dependants.soleParent', 'inconsistent', 'a sole parent has no spouse, but spouse details were given');
+        c.add(
+          'dependants.soleParent',
+          'inconsistent',
+          'a sole parent has no spouse, but spouse details were given',
+        );
       }
       if (d.soleParent === true && d.dependentChildren === 0) {
-        c.add('dependants.soleParent', 'inconsistent', 'a sole parent must have at least one dependent child');
+        c.add(
+          'dependants.soleParent',
+          'inconsistent',
+          'a sole parent must have at least one dependent child',
+        );
       }
     }
   }
@@ -397,7 +475,11 @@ export function validateReturn(input: unknown): ValidationIssue[] {
         c.add('sapto.eligible', 'not-applicable', 'SAPTO is available only to Australian residents');
       }
       if ((s.category === 'couple' || s.category === 'illness-separated-couple') && hasSpouse === false) {
-        c.add('sapto.category', 'inconsistent', 'a couple category needs a spouse, but the return says there is no spouse');
+        c.add(
+          'sapto.category',
+          'inconsistent',
+          'a couple category needs a spouse, but the return says there is no spouse',
+        );
       }
       if (s.category === 'single' && hasSpouse === true) {
         c.add('sapto.category', 'inconsistent', 'the single category cannot be used with a spouse');
@@ -416,7 +498,7 @@ export function validateReturn(input: unknown): ValidationIssue[] {
       }
       const list = c.array('privateHealth.statements', ph.statements, 50) ?? [];
       for (let i = 0; i < list.length; i++) {
-            const item = list[i];
+        const item = list[i];
         const p = `privateHealth.statements.${i}`;
         const o = c.object(p, item, STATEMENT_FIELDS);
         if (o) {
@@ -434,7 +516,11 @@ export function validateReturn(input: unknown): ValidationIssue[] {
       c.bool('studyLoan.hasDebt', s.hasDebt, REQUIRED);
       c.money('studyLoan.balance', s.balance);
       if (s.hasDebt === false && typeof s.balance === 'number' && s.balance > 0) {
-        c.add('studyLoan.balance', 'inconsistent', 'a balance was given but the return says there is no study loan');
+        c.add(
+          'studyLoan.balance',
+          'inconsistent',
+          'a balance was given but the return says there is no study loan',
+        );
       }
     }
   }
@@ -448,12 +534,17 @@ export function validateReturn(input: unknown): ValidationIssue[] {
       c.integer('medicare.halfExemptionDays', m.halfExemptionDays, 0, days);
       const full = typeof m.fullExemptionDays === 'number' ? m.fullExemptionDays : 0;
       const half = typeof m.halfExemptionDays === 'number' ? m.halfExemptionDays : 0;
-      if (full + half > days) c.add('medicare', 'inconsistent', `exemption days add up to more than the ${days} days in the year`);
+      if (full + half > days)
+        c.add('medicare', 'inconsistent', `exemption days add up to more than the ${days} days in the year`);
       if (half > 0 && hasSpouse === false && children === 0) {
         c.add('medicare.halfExemptionDays', 'inconsistent', 'a half exemption needs a spouse or dependants');
       }
       if (foreign && (full > 0 || half > 0)) {
-        c.add('medicare', 'not-applicable', 'foreign residents do not pay the Medicare levy, so exemption days do not apply');
+        c.add(
+          'medicare',
+          'not-applicable',
+          'foreign residents do not pay the Medicare levy, so exemption days do not apply',
+        );
       }
     }
   }
@@ -501,8 +592,10 @@ function validatePartYear(c: Checker, r: Obj, year: IncomeYear | null, days: num
   c.integer('residency.daysResident', r.daysResident, 1, days);
   if (typeof r.monthsResident === 'number' && typeof r.daysResident === 'number') {
     // Each month holds at most 31 days; the days must fit in the months counted.
-    if (r.daysResident > r.monthsResident * 31) c.add('residency.daysResident', 'inconsistent', 'is more than the months resident can hold');
-    if (r.daysResident <= (r.monthsResident - 2) * 28) c.add('residency.daysResident', 'inconsistent', 'is too few for the months resident');
+    if (r.daysResident > r.monthsResident * 31)
+      c.add('residency.daysResident', 'inconsistent', 'is more than the months resident can hold');
+    if (r.daysResident <= (r.monthsResident - 2) * 28)
+      c.add('residency.daysResident', 'inconsistent', 'is too few for the months resident');
   }
 }
 
@@ -517,11 +610,15 @@ function validateDeductions(c: Checker, value: unknown, days: number): void {
   if (d.interest !== undefined) c.moneyAt('deductions', 'interest', d.interest);
   if (d.dividend !== undefined) c.moneyAt('deductions', 'dividend', d.dividend);
   if (d.giftsAndDonations !== undefined) c.moneyAt('deductions', 'giftsAndDonations', d.giftsAndDonations);
-  if (d.costOfManagingTaxAffairs !== undefined) c.moneyAt('deductions', 'costOfManagingTaxAffairs', d.costOfManagingTaxAffairs);
-  if (d.foreignPensionUndeductedPurchasePrice !== undefined) c.moneyAt('deductions', 'foreignPensionUndeductedPurchasePrice', d.foreignPensionUndeductedPurchasePrice);
-  if (d.personalSuperContributions !== undefined) c.moneyAt('deductions', 'personalSuperContributions', d.personalSuperContributions);
+  if (d.costOfManagingTaxAffairs !== undefined)
+    c.moneyAt('deductions', 'costOfManagingTaxAffairs', d.costOfManagingTaxAffairs);
+  if (d.foreignPensionUndeductedPurchasePrice !== undefined)
+    c.moneyAt('deductions', 'foreignPensionUndeductedPurchasePrice', d.foreignPensionUndeductedPurchasePrice);
+  if (d.personalSuperContributions !== undefined)
+    c.moneyAt('deductions', 'personalSuperContributions', d.personalSuperContributions);
   if (d.projectPool !== undefined) c.moneyAt('deductions', 'projectPool', d.projectPool);
-  if (d.forestryManagedInvestment !== undefined) c.moneyAt('deductions', 'forestryManagedInvestment', d.forestryManagedInvestment);
+  if (d.forestryManagedInvestment !== undefined)
+    c.moneyAt('deductions', 'forestryManagedInvestment', d.forestryManagedInvestment);
   if (d.other !== undefined) c.moneyAt('deductions', 'other', d.other);
   if (d.priorYearTaxLosses !== undefined) c.moneyAt('deductions', 'priorYearTaxLosses', d.priorYearTaxLosses);
   if (d.car !== undefined) {
@@ -558,18 +655,28 @@ function validateDeductions(c: Checker, value: unknown, days: number): void {
     if (w) {
       const hours = w.hours;
       if (hours === undefined) c.add('deductions.workingFromHome.hours', 'required', 'is required');
-      else if (typeof hours !== 'number' || !Number.isFinite(hours)) c.add('deductions.workingFromHome.hours', 'invalid-type', 'must be a number of hours');
+      else if (typeof hours !== 'number' || !Number.isFinite(hours))
+        c.add('deductions.workingFromHome.hours', 'invalid-type', 'must be a number of hours');
       else if (hours < 0) c.add('deductions.workingFromHome.hours', 'negative', 'must not be negative');
-      else if (hours > days * 24) c.add('deductions.workingFromHome.hours', 'out-of-range', `cannot exceed ${days * 24} hours in a year`);
+      else if (hours > days * 24)
+        c.add(
+          'deductions.workingFromHome.hours',
+          'out-of-range',
+          `cannot exceed ${days * 24} hours in a year`,
+        );
       else if (Math.abs(hours * 100 - Math.round(hours * 100)) > 1e-6) {
         c.add('deductions.workingFromHome.hours', 'not-integer', 'must have at most two decimal places');
       }
       if (w.energy !== undefined) c.moneyAt('deductions.workingFromHome', 'energy', w.energy);
-      if (w.phoneAndInternet !== undefined) c.moneyAt('deductions.workingFromHome', 'phoneAndInternet', w.phoneAndInternet);
-      if (w.stationeryAndConsumables !== undefined) c.moneyAt('deductions.workingFromHome', 'stationeryAndConsumables', w.stationeryAndConsumables);
+      if (w.phoneAndInternet !== undefined)
+        c.moneyAt('deductions.workingFromHome', 'phoneAndInternet', w.phoneAndInternet);
+      if (w.stationeryAndConsumables !== undefined)
+        c.moneyAt('deductions.workingFromHome', 'stationeryAndConsumables', w.stationeryAndConsumables);
       if (w.cleaning !== undefined) c.moneyAt('deductions.workingFromHome', 'cleaning', w.cleaning);
-      if (w.furnitureDeclineInValue !== undefined) c.moneyAt('deductions.workingFromHome', 'furnitureDeclineInValue', w.furnitureDeclineInValue);
-      if (w.equipmentDeclineInValue !== undefined) c.moneyAt('deductions.workingFromHome', 'equipmentDeclineInValue', w.equipmentDeclineInValue);
+      if (w.furnitureDeclineInValue !== undefined)
+        c.moneyAt('deductions.workingFromHome', 'furnitureDeclineInValue', w.furnitureDeclineInValue);
+      if (w.equipmentDeclineInValue !== undefined)
+        c.moneyAt('deductions.workingFromHome', 'equipmentDeclineInValue', w.equipmentDeclineInValue);
     }
   }
 }

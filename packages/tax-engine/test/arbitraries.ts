@@ -10,11 +10,19 @@ const residency: fc.Arbitrary<ResidencyInput> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'foreign-resident' as const }) },
   {
     weight: 1,
-    arbitrary: fc.integer({ min: 1, max: 12 }).map((months) => ({ kind: 'part-year-resident' as const, monthsResident: months, daysResident: Math.min(365, months * 30) })),
+    arbitrary: fc
+      .integer({ min: 1, max: 12 })
+      .map((months) => ({
+        kind: 'part-year-resident' as const,
+        monthsResident: months,
+        daysResident: Math.min(365, months * 30),
+      })),
   },
   {
     weight: 1,
-    arbitrary: fc.record({ taxResident: fc.boolean(), workingHolidayNetIncome: opt(money(80_000)) }).map((r) => ({ kind: 'working-holiday-maker' as const, ...r })),
+    arbitrary: fc
+      .record({ taxResident: fc.boolean(), workingHolidayNetIncome: opt(money(80_000)) })
+      .map((r) => ({ kind: 'working-holiday-maker' as const, ...r })),
   },
 );
 
@@ -47,7 +55,10 @@ export const taxReturn: fc.Arbitrary<TaxReturnInput> = fc
     withheld: money(120_000),
   })
   .map((r): TaxReturnInput => {
-    const resident = r.residency.kind === 'resident' || r.residency.kind === 'part-year-resident' || (r.residency.kind === 'working-holiday-maker' && r.residency.taxResident === true);
+    const resident =
+      r.residency.kind === 'resident' ||
+      r.residency.kind === 'part-year-resident' ||
+      (r.residency.kind === 'working-holiday-maker' && r.residency.taxResident === true);
     return {
       incomeYear: r.incomeYear,
       residency: r.residency,
@@ -56,9 +67,20 @@ export const taxReturn: fc.Arbitrary<TaxReturnInput> = fc
         grossInterest: r.interest,
         allowances: r.allowances,
         governmentPensions: r.pension,
-        dividends: r.franked === undefined ? undefined : { franked: r.franked, unfranked: r.unfranked, frankingCredits: Math.floor((r.franked * 3) / 7) },
-        business: r.business === undefined ? undefined : { netIncome: r.business, smallBusinessEntity: true, lossDeductibleThisYear: true },
-        capitalGains: r.gain === undefined ? undefined : { gains: [{ amount: r.gain, discountEligible: true }] },
+        dividends:
+          r.franked === undefined
+            ? undefined
+            : {
+                franked: r.franked,
+                unfranked: r.unfranked,
+                frankingCredits: Math.floor((r.franked * 3) / 7),
+              },
+        business:
+          r.business === undefined
+            ? undefined
+            : { netIncome: r.business, smallBusinessEntity: true, lossDeductibleThisYear: true },
+        capitalGains:
+          r.gain === undefined ? undefined : { gains: [{ amount: r.gain, discountEligible: true }] },
         rentalProperties: r.rent === undefined ? undefined : [r.rent],
         foreignIncome: r.foreign && resident ? r.foreign : undefined,
       },
@@ -71,7 +93,8 @@ export const taxReturn: fc.Arbitrary<TaxReturnInput> = fc
       credits: { paygWithholding: r.withheld },
       spouse: r.spouse === null ? null : { taxableIncome: r.spouse },
       dependants: { dependentChildren: r.spouse === null ? 0 : r.children },
-      sapto: r.sapto && resident ? { eligible: true, category: r.spouse === null ? 'single' : 'couple' } : null,
+      sapto:
+        r.sapto && resident ? { eligible: true, category: r.spouse === null ? 'single' : 'couple' } : null,
       privateHealth: {
         hospitalCover: r.cover,
         statements: r.phi ? [{ premiumsEligible: 150_000, rebateReceived: 36_000, benefitCode: 30 }] : [],

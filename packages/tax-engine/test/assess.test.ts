@@ -6,8 +6,16 @@ describe('assess: a typical 2024-25 employee', () => {
   const input = {
     incomeYear: '2024-25' as const,
     residency: { kind: 'resident' as const },
-    income: { salaryWages: $(85_000), grossInterest: $(123.45), dividends: { franked: $(700), frankingCredits: $(300) } },
-    deductions: { workingFromHome: { hours: 1_000, energy: $(300), phoneAndInternet: $(200) }, clothing: $(150), costOfManagingTaxAffairs: $(250) },
+    income: {
+      salaryWages: $(85_000),
+      grossInterest: $(123.45),
+      dividends: { franked: $(700), frankingCredits: $(300) },
+    },
+    deductions: {
+      workingFromHome: { hours: 1_000, energy: $(300), phoneAndInternet: $(200) },
+      clothing: $(150),
+      costOfManagingTaxAffairs: $(250),
+    },
     credits: { paygWithholding: $(18_000) },
     ...SINGLE_NO_COVER,
     studyLoan: { hasDebt: true, balance: $(20_000) },
@@ -45,7 +53,9 @@ describe('assess: a typical 2024-25 employee', () => {
     expect(line(a, 'tax.onTaxableIncome').explanation).toBe(
       'Tax on $85,023 at the 2024-25 resident rates is $16,294.90: nil on the first $18,200, 16% on the next $26,800 and 30% on the remaining $40,023.',
     );
-    expect(line(a, 'deduction.D5.workingFromHome').explanation).toBe('The fixed-rate method gives $700.00, more than $500.00 with the actual-cost method.');
+    expect(line(a, 'deduction.D5.workingFromHome').explanation).toBe(
+      'The fixed-rate method gives $700.00, more than $500.00 with the actual-cost method.',
+    );
   });
   it('gives identical numbers without lines', () => {
     const quiet = assessOk(input, { explain: false });
@@ -82,7 +92,10 @@ describe('assess: offsets and refunds', () => {
     });
     // TI 35,000: tax 16% × 16,800 = 2,688; SAPTO 2,230 − 12.5% × 81 = 2,219.875 → 2,219.88; LITO 700
     expect(a.taxOnTaxableIncome).toBe($(2_688));
-    expect(a.offsets.find((o) => o.id === 'sapto')).toMatchObject({ entitlement: $(2_219.88), applied: $(2_219.88) });
+    expect(a.offsets.find((o) => o.id === 'sapto')).toMatchObject({
+      entitlement: $(2_219.88),
+      applied: $(2_219.88),
+    });
     expect(a.offsets.find((o) => o.id === 'lito')).toMatchObject({ entitlement: $(700), applied: $(468.12) });
     expect(a.netIncomeTax).toBe(0);
     // SAPTO Medicare threshold 43,020 > 35,000
@@ -90,7 +103,12 @@ describe('assess: offsets and refunds', () => {
   });
 
   it('LMITO with the extra $420 in 2021-22', () => {
-    const a = assessOk({ incomeYear: '2021-22', residency: { kind: 'resident' }, income: { salaryWages: $(60_000) }, ...SINGLE_NO_COVER });
+    const a = assessOk({
+      incomeYear: '2021-22',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(60_000) },
+      ...SINGLE_NO_COVER,
+    });
     // tax 5,092 + 32.5% × 15,000 = 9,967; LITO 325 − 1.5% × 15,000 = 100; LMITO 1,500
     expect(a.taxOnTaxableIncome).toBe($(9_967));
     expect(a.offsets.map((o) => [o.id, o.applied])).toEqual([
@@ -102,7 +120,12 @@ describe('assess: offsets and refunds', () => {
   });
 
   it('lump sum A type R is taxed at no more than 30%', () => {
-    const a = assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: { salaryWages: $(130_000), lumpSumA: { amount: $(20_000), type: 'R' } }, ...SINGLE_NO_COVER });
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(130_000), lumpSumA: { amount: $(20_000), type: 'R' } },
+      ...SINGLE_NO_COVER,
+    });
     // TI 150,000: tax 36,838; offset (36,838 − 29,788) − 6,000 = 1,050
     expect(a.taxOnTaxableIncome).toBe($(36_838));
     expect(a.offsets.find((o) => o.id === 'lump-sum-a')?.applied).toBe($(1_050));
@@ -110,7 +133,12 @@ describe('assess: offsets and refunds', () => {
   });
 
   it('small business income tax offset for a sole trader', () => {
-    const a = assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: { business: { netIncome: $(20_000), smallBusinessEntity: true }, salaryWages: $(20_000) }, ...SINGLE_NO_COVER });
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'resident' },
+      income: { business: { netIncome: $(20_000), smallBusinessEntity: true }, salaryWages: $(20_000) },
+      ...SINGLE_NO_COVER,
+    });
     // TI 40,000: tax 3,488; SBITO 16% × 3,488 × 1/2 = 279.04; LITO 700 − 5% × 2,500 = 575
     expect(a.offsets.find((o) => o.id === 'small-business')?.applied).toBe($(279.04));
     expect(a.netIncomeTax).toBe($(3_488 - 575 - 279.04));
@@ -125,17 +153,39 @@ describe('assess: offsets and refunds', () => {
     };
     // TI 120,000: tax 4,288 + 30% × 75,000 = 26,788; Medicare 2,400. Without foreign income (100,000): 20,788 + 2,000.
     // Limit = 29,188 − 22,788 = 6,400
-    const paid5000 = assessOk({ ...base, income: { salaryWages: $(100_000), foreignIncome: { assessableForeignIncome: $(20_000), foreignTaxPaid: $(5_000) } } });
-    expect(paid5000.offsets.find((o) => o.id === 'foreign-income')).toMatchObject({ entitlement: $(5_000), applied: $(5_000) });
-    const paid8000 = assessOk({ ...base, income: { salaryWages: $(100_000), foreignIncome: { assessableForeignIncome: $(20_000), foreignTaxPaid: $(8_000) } } });
-    expect(paid8000.offsets.find((o) => o.id === 'foreign-income')).toMatchObject({ entitlement: $(6_400), applied: $(6_400) });
+    const paid5000 = assessOk({
+      ...base,
+      income: {
+        salaryWages: $(100_000),
+        foreignIncome: { assessableForeignIncome: $(20_000), foreignTaxPaid: $(5_000) },
+      },
+    });
+    expect(paid5000.offsets.find((o) => o.id === 'foreign-income')).toMatchObject({
+      entitlement: $(5_000),
+      applied: $(5_000),
+    });
+    const paid8000 = assessOk({
+      ...base,
+      income: {
+        salaryWages: $(100_000),
+        foreignIncome: { assessableForeignIncome: $(20_000), foreignTaxPaid: $(8_000) },
+      },
+    });
+    expect(paid8000.offsets.find((o) => o.id === 'foreign-income')).toMatchObject({
+      entitlement: $(6_400),
+      applied: $(6_400),
+    });
     expect(paid8000.netIncomeTax).toBe($(26_788 - 6_400));
   });
 });
 
 describe('assess: residency', () => {
   it('foreign resident: no tax-free threshold, no LITO, no Medicare, interest left out', () => {
-    const a = assessOk({ incomeYear: '2024-25', residency: { kind: 'foreign-resident' }, income: { salaryWages: $(50_000), grossInterest: $(1_000) } });
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'foreign-resident' },
+      income: { salaryWages: $(50_000), grossInterest: $(1_000) },
+    });
     expect(a.taxableIncome).toBe($(50_000));
     expect(a.taxOnTaxableIncome).toBe($(15_000)); // 30% × 50,000
     expect(a.netIncomeTax).toBe($(15_000));
@@ -144,7 +194,11 @@ describe('assess: residency', () => {
   });
 
   it('working holiday maker (foreign resident): WHM income first at 15%, the rest at foreign rates', () => {
-    const a = assessOk({ incomeYear: '2024-25', residency: { kind: 'working-holiday-maker', workingHolidayNetIncome: $(30_000) }, income: { salaryWages: $(50_000) } });
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'working-holiday-maker', workingHolidayNetIncome: $(30_000) },
+      income: { salaryWages: $(50_000) },
+    });
     // 15% × 30,000 = 4,500; foreign(50,000) − foreign(30,000) = 15,000 − 9,000 = 6,000
     expect(a.taxOnTaxableIncome).toBe($(10_500));
     expect(line(a, 'tax.workingHoliday').amount).toBe($(4_500));
@@ -154,13 +208,21 @@ describe('assess: residency', () => {
   });
 
   it('working holiday maker with all income from the visa', () => {
-    const a = assessOk({ incomeYear: '2024-25', residency: { kind: 'working-holiday-maker', workingHolidayNetIncome: $(50_000) }, income: { salaryWages: $(50_000) } });
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'working-holiday-maker', workingHolidayNetIncome: $(50_000) },
+      income: { salaryWages: $(50_000) },
+    });
     expect(a.taxOnTaxableIncome).toBe($(8_250)); // 6,750 + 30% × 5,000
     expect(a.marginalRatePercent).toBe(30);
   });
 
   it('asks for working holiday income when it is not given', () => {
-    const a = assessOk({ incomeYear: '2024-25', residency: { kind: 'working-holiday-maker' }, income: { salaryWages: $(50_000) } });
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'working-holiday-maker' },
+      income: { salaryWages: $(50_000) },
+    });
     expect(a.taxOnTaxableIncome).toBe($(8_250));
     expect(a.completeness.missing.map((m) => m.id)).toEqual(['residency.workingHolidayNetIncome']);
   });
@@ -210,22 +272,43 @@ describe('assess: deductions, losses and income tests', () => {
   });
 
   it('a non-commercial business loss is deferred and asked about', () => {
-    const a = assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: { salaryWages: $(50_000), business: { netIncome: $(-10_000) } }, ...SINGLE_NO_COVER });
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(50_000), business: { netIncome: $(-10_000) } },
+      ...SINGLE_NO_COVER,
+    });
     expect(a.taxableIncome).toBe($(50_000));
     expect(a.carryForward.deferredBusinessLosses).toBe($(10_000));
     expect(a.completeness.missing.map((m) => m.id)).toContain('income.business.lossDeductibleThisYear');
   });
 
   it('prior-year losses are used only against what is left', () => {
-    const a = assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: { salaryWages: $(50_000) }, deductions: { priorYearTaxLosses: $(60_000) }, ...SINGLE_NO_COVER });
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(50_000) },
+      deductions: { priorYearTaxLosses: $(60_000) },
+      ...SINGLE_NO_COVER,
+    });
     expect(a.taxableIncome).toBe(0);
     expect(a.carryForward.taxLosses).toBe($(10_000));
   });
 
   it('ESS: up to $1,000 of eligible discount is not taxed under $180,000', () => {
-    const a = assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: { salaryWages: $(80_000), employeeShareSchemes: { upfrontEligibleForReduction: $(1_500) } }, ...SINGLE_NO_COVER });
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(80_000), employeeShareSchemes: { upfrontEligibleForReduction: $(1_500) } },
+      ...SINGLE_NO_COVER,
+    });
     expect(a.taxableIncome).toBe($(80_500)); // 80,000 + 1,500 − 1,000
-    const rich = assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: { salaryWages: $(200_000), employeeShareSchemes: { upfrontEligibleForReduction: $(1_500) } }, ...SINGLE_NO_COVER });
+    const rich = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(200_000), employeeShareSchemes: { upfrontEligibleForReduction: $(1_500) } },
+      ...SINGLE_NO_COVER,
+    });
     expect(rich.taxableIncome).toBe($(201_500));
   });
 
@@ -233,7 +316,10 @@ describe('assess: deductions, losses and income tests', () => {
     const a = assessOk({
       incomeYear: '2024-25',
       residency: { kind: 'resident' },
-      income: { salaryWages: $(100_000), rentalProperties: [{ grossRent: $(20_000), interestDeductions: $(30_000) }] },
+      income: {
+        salaryWages: $(100_000),
+        rentalProperties: [{ grossRent: $(20_000), interestDeductions: $(30_000) }],
+      },
       ...SINGLE_NO_COVER,
       studyLoan: { hasDebt: true, balance: $(50_000) },
     });
@@ -244,14 +330,26 @@ describe('assess: deductions, losses and income tests', () => {
   });
 
   it('self-education before 2022-23 loses the first $250', () => {
-    const a = assessOk({ incomeYear: '2021-22', residency: { kind: 'resident' }, income: { salaryWages: $(50_000) }, deductions: { selfEducation: { expenses: $(1_000) } }, ...SINGLE_NO_COVER });
+    const a = assessOk({
+      incomeYear: '2021-22',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(50_000) },
+      deductions: { selfEducation: { expenses: $(1_000) } },
+      ...SINGLE_NO_COVER,
+    });
     expect(a.totalDeductions).toBe($(750));
   });
 
   it('capital gains: discount for residents, none for foreign residents', () => {
     const gains = { capitalGains: { gains: [{ amount: $(10_000), discountEligible: true }] } };
-    expect(assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: gains, ...SINGLE_NO_COVER }).taxableIncome).toBe($(5_000));
-    expect(assessOk({ incomeYear: '2024-25', residency: { kind: 'foreign-resident' }, income: gains }).taxableIncome).toBe($(10_000));
+    expect(
+      assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: gains, ...SINGLE_NO_COVER })
+        .taxableIncome,
+    ).toBe($(5_000));
+    expect(
+      assessOk({ incomeYear: '2024-25', residency: { kind: 'foreign-resident' }, income: gains })
+        .taxableIncome,
+    ).toBe($(10_000));
   });
 });
 
@@ -264,7 +362,10 @@ describe('assess: Medicare levy surcharge, private health and study loans', () =
       spouse: null,
       dependants: { dependentChildren: 0 },
       studyLoan: { hasDebt: false },
-      privateHealth: { hospitalCover: 'none', statements: [{ premiumsEligible: $(1_500), rebateReceived: $(369.12), benefitCode: 30 }] },
+      privateHealth: {
+        hospitalCover: 'none',
+        statements: [{ premiumsEligible: $(1_500), rebateReceived: $(369.12), benefitCode: 30 }],
+      },
     });
     expect(a.medicareLevySurcharge).toBe($(1_500)); // tier 2: 1.25% × 120,000
     // tier 2 entitlement 8.202% × 1,500 = 123.03; received 369.12 → repay 246.09
@@ -291,23 +392,66 @@ describe('assess: Medicare levy surcharge, private health and study loans', () =
 
 describe('assess: completeness and provisional figures', () => {
   it('asks only what matters', () => {
-    const high = assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: { salaryWages: $(100_000) } });
+    const high = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(100_000) },
+    });
     expect(high.completeness.complete).toBe(false);
-    expect(high.completeness.missing.map((m) => m.id).sort()).toEqual(['dependants', 'privateHealth.hospitalCover', 'spouse', 'studyLoan.hasDebt']);
-    const low = assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: { salaryWages: $(15_000) } });
+    expect(high.completeness.missing.map((m) => m.id).sort()).toEqual([
+      'dependants',
+      'privateHealth.hospitalCover',
+      'spouse',
+      'studyLoan.hasDebt',
+    ]);
+    const low = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(15_000) },
+    });
     expect(low.completeness).toEqual({ complete: true, missing: [], caveats: [] });
   });
 
   it('reports provisional figures that shaped the result', () => {
-    const a = assessOk({ incomeYear: '2026-27', residency: { kind: 'resident' }, income: { salaryWages: $(80_000) }, ...SINGLE_NO_COVER, studyLoan: { hasDebt: true, balance: $(30_000) } });
-    expect(a.provisional.map((p) => p.id).sort()).toEqual(['medicareLowIncome', 'studyLoan']);
+    const a = assessOk({
+      incomeYear: '2026-27',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(80_000) },
+      ...SINGLE_NO_COVER,
+      studyLoan: { hasDebt: true, balance: $(30_000) },
+    });
+    // $80,000 is far above the Medicare phase-in range, so the provisional thresholds do not matter here
+    expect(a.provisional.map((p) => p.id).sort()).toEqual(['studyLoan']);
     // 2026-27: 4,020 + 30% × 35,000 = 14,520; HELP 15% × (80,000 − 69,528) = 1,570.80
     expect(a.taxOnTaxableIncome).toBe($(14_520));
     expect(a.studyLoanRepayment).toBe($(1_570.8));
   });
 
+  it('reports provisional Medicare thresholds only near the phase-in range', () => {
+    const low = assessOk({
+      incomeYear: '2025-26',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(30_000) },
+      ...SINGLE_NO_COVER,
+    });
+    expect(low.provisional.map((p) => p.id)).toEqual(['medicareLowIncome']);
+    expect(low.medicareLevy).toBe($(198.9)); // 10% × (30,000 − 28,011)
+    const high = assessOk({
+      incomeYear: '2025-26',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(90_000) },
+      ...SINGLE_NO_COVER,
+    });
+    expect(high.provisional).toEqual([]);
+  });
+
   it('flags the beneficiary tax offset as not modelled', () => {
-    const a = assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: { governmentAllowances: $(15_000), salaryWages: $(10_000) }, ...SINGLE_NO_COVER });
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'resident' },
+      income: { governmentAllowances: $(15_000), salaryWages: $(10_000) },
+      ...SINGLE_NO_COVER,
+    });
     expect(a.completeness.caveats.map((c) => c.id)).toEqual(['beneficiary-tax-offset']);
   });
 

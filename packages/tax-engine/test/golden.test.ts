@@ -10,11 +10,21 @@ import { compareCar, compareWorkFromHome } from '../src/summary';
 describe('ATO: Medicare levy reduction for low-income earners (worked examples)', () => {
   // https://ato.gov.au/individuals-and-families/medicare-and-private-health-insurance/medicare-levy/medicare-levy-reduction/medicare-levy-reduction-for-low-income-earners
   it('2023-24: taxable income $27,000 → Medicare levy $100', () => {
-    const a = assessOk({ incomeYear: '2023-24', residency: { kind: 'resident' }, income: { salaryWages: $(27_000) }, ...SINGLE_NO_COVER });
+    const a = assessOk({
+      incomeYear: '2023-24',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(27_000) },
+      ...SINGLE_NO_COVER,
+    });
     expect(a.medicareLevy).toBe($(100));
   });
   it('2024-25: taxable income $29,000 → Medicare levy $177.80', () => {
-    const a = assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: { salaryWages: $(29_000) }, ...SINGLE_NO_COVER });
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(29_000) },
+      ...SINGLE_NO_COVER,
+    });
     expect(a.medicareLevy).toBe($(177.8));
   });
 });
@@ -45,7 +55,13 @@ describe('ATO: Medicare levy reduction – family income (2021-22 page)', () => 
   });
   it('the individual reduction stops above $29,206', () => {
     // 10% × (29,206 − 23,365) = 584.10 < 2% = 584.12; at 29,207: 2% = 584.14 < 584.20
-    const single = (ti: number) => assessOk({ incomeYear: '2021-22', residency: { kind: 'resident' }, income: { salaryWages: $(ti) }, ...SINGLE_NO_COVER }).medicareLevy;
+    const single = (ti: number) =>
+      assessOk({
+        incomeYear: '2021-22',
+        residency: { kind: 'resident' },
+        income: { salaryWages: $(ti) },
+        ...SINGLE_NO_COVER,
+      }).medicareLevy;
     expect(single(29_206)).toBe($(584.1));
     expect(single(29_207)).toBe($(584.14));
   });
@@ -60,7 +76,12 @@ describe('ATO: Low income tax offset page', () => {
     [41_000, 525], // 700 − 5c × 3,500
     [52_000, 220], // 325 − 1.5c × 7,000
   ])('taxable income $%i → LITO $%d', (ti, lito) => {
-    const a = assessOk({ incomeYear: '2024-25', residency: { kind: 'resident' }, income: { salaryWages: $(ti) }, ...SINGLE_NO_COVER });
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(ti) },
+      ...SINGLE_NO_COVER,
+    });
     expect(a.offsets.find((o) => o.id === 'lito')?.entitlement).toBe($(lito));
   });
 });
@@ -70,8 +91,13 @@ describe('ATO: study and training loan repayment thresholds and rates', () => {
   // 2025-26: "$67,001 – $125,000: 15c for each $1 over $67,000; $125,001 – $179,285: $8,700 plus 17c for each $1 over
   //  $125,000; $179,286 and over: 10% of your total repayment income"
   const repay = (ri: number) =>
-    assessOk({ incomeYear: '2025-26', residency: { kind: 'resident' }, income: { salaryWages: $(ri) }, ...SINGLE_NO_COVER, studyLoan: { hasDebt: true, balance: $(100_000) } })
-      .studyLoanRepayment;
+    assessOk({
+      incomeYear: '2025-26',
+      residency: { kind: 'resident' },
+      income: { salaryWages: $(ri) },
+      ...SINGLE_NO_COVER,
+      studyLoan: { hasDebt: true, balance: $(100_000) },
+    }).studyLoanRepayment;
   it('the published boundaries hold', () => {
     expect(repay(67_000)).toBe(0);
     expect(repay(125_000)).toBe($(8_700)); // the "$8,700" in the table
@@ -150,7 +176,14 @@ describe('ATO / Act: published tax tables', () => {
     ['2024-25', 135_000, 31_288],
     ['2024-25', 190_000, 51_638],
   ] as const)('%s resident: $%i → $%d', (year, ti, tax) => {
-    expect(assessOk({ incomeYear: year, residency: { kind: 'resident' }, income: { salaryWages: $(ti) }, ...SINGLE_NO_COVER }).taxOnTaxableIncome).toBe($(tax));
+    expect(
+      assessOk({
+        incomeYear: year,
+        residency: { kind: 'resident' },
+        income: { salaryWages: $(ti) },
+        ...SINGLE_NO_COVER,
+      }).taxOnTaxableIncome,
+    ).toBe($(tax));
   });
   it.each([
     ['2022-23', 120_000, 39_000],
@@ -158,14 +191,20 @@ describe('ATO / Act: published tax tables', () => {
     ['2025-26', 135_000, 40_500],
     ['2025-26', 190_000, 60_850],
   ] as const)('%s foreign resident: $%i → $%d', (year, ti, tax) => {
-    expect(assessOk({ incomeYear: year, residency: { kind: 'foreign-resident' }, income: { salaryWages: $(ti) } }).taxOnTaxableIncome).toBe($(tax));
+    expect(
+      assessOk({ incomeYear: year, residency: { kind: 'foreign-resident' }, income: { salaryWages: $(ti) } })
+        .taxOnTaxableIncome,
+    ).toBe($(tax));
   });
 });
 
 describe('ATO: working from home and car rates', () => {
   // PCG 2023/1: 67c per hour (2022-23, 2023-24), 70c from 1 July 2024; PCG 2020/3 80c shortcut to 30 June 2022.
   it('fixed rates by year', () => {
-    expect(compareWorkFromHome('2021-22', { hours: 100 }).methods[0]).toMatchObject({ method: 'shortcut', amount: $(80) });
+    expect(compareWorkFromHome('2021-22', { hours: 100 }).methods[0]).toMatchObject({
+      method: 'shortcut',
+      amount: $(80),
+    });
     expect(compareWorkFromHome('2022-23', { hours: 100 }).best.amount).toBe($(67));
     expect(compareWorkFromHome('2024-25', { hours: 100 }).best.amount).toBe($(70));
   });

@@ -25,7 +25,16 @@ describe('invariants over generated returns', () => {
     fc.assert(
       fc.property(taxReturn, (input) => {
         const a = assessOk(input, { explain: false });
-        for (const v of [a.taxableIncome, a.taxOnTaxableIncome, a.netIncomeTax, a.medicareLevy, a.medicareLevySurcharge, a.studyLoanRepayment, a.totalLiability, a.refundableOffsets]) {
+        for (const v of [
+          a.taxableIncome,
+          a.taxOnTaxableIncome,
+          a.netIncomeTax,
+          a.medicareLevy,
+          a.medicareLevySurcharge,
+          a.studyLoanRepayment,
+          a.totalLiability,
+          a.refundableOffsets,
+        ]) {
           expect(v).toBeGreaterThanOrEqual(0);
           expect(Number.isSafeInteger(v)).toBe(true);
         }
@@ -43,10 +52,14 @@ describe('invariants over generated returns', () => {
           expect(o.applied).toBeLessThanOrEqual(o.entitlement);
           expect(o.applied).toBeGreaterThanOrEqual(0);
         }
-        const againstBasic = nonRefundable.filter((o) => o.id !== 'foreign-income').reduce((s, o) => s + o.applied, 0);
+        const againstBasic = nonRefundable
+          .filter((o) => o.id !== 'foreign-income')
+          .reduce((s, o) => s + o.applied, 0);
         expect(againstBasic).toBeLessThanOrEqual(a.taxOnTaxableIncome);
         const fito = nonRefundable.find((o) => o.id === 'foreign-income')?.applied ?? 0;
-        expect(fito).toBeLessThanOrEqual(a.taxOnTaxableIncome - againstBasic + a.medicareLevy + a.medicareLevySurcharge);
+        expect(fito).toBeLessThanOrEqual(
+          a.taxOnTaxableIncome - againstBasic + a.medicareLevy + a.medicareLevySurcharge,
+        );
         expect(a.nonRefundableOffsets).toBe(againstBasic + fito);
       }),
       RUNS,
@@ -59,7 +72,12 @@ describe('invariants over generated returns', () => {
         const a = assessOk(input, { explain: false });
         expect(a.refund).toBe(a.credits + a.refundableOffsets - a.totalLiability);
         expect(a.totalLiability).toBe(
-          a.taxOnTaxableIncome + a.medicareLevy + a.medicareLevySurcharge + Math.max(0, a.privateHealthAdjustment) + a.studyLoanRepayment - a.nonRefundableOffsets,
+          a.taxOnTaxableIncome +
+            a.medicareLevy +
+            a.medicareLevySurcharge +
+            Math.max(0, a.privateHealthAdjustment) +
+            a.studyLoanRepayment -
+            a.nonRefundableOffsets,
         );
       }),
       RUNS,
@@ -70,7 +88,9 @@ describe('invariants over generated returns', () => {
     fc.assert(
       fc.property(taxReturn, fc.integer({ min: 1, max: 5_000_000 }), (input, raise) => {
         const before = assessOk(input, { explain: false }).taxableIncome;
-        const after = assessOk(withSalary(input, (input.income?.salaryWages ?? 0) + raise), { explain: false }).taxableIncome;
+        const after = assessOk(withSalary(input, (input.income?.salaryWages ?? 0) + raise), {
+          explain: false,
+        }).taxableIncome;
         expect(after).toBeGreaterThanOrEqual(before);
         expect(after - before).toBeLessThanOrEqual(raise + 100);
       }),
@@ -83,7 +103,11 @@ describe('invariants over generated returns', () => {
       fc.property(taxReturn, (input) => {
         const a = assessOk(input, { explain: false });
         const rules = rulesFor(input.incomeYear);
-        const scaleRates = [...rules.residentScale.value, ...rules.foreignScale.value, ...rules.workingHolidayScale.value].map((b) => rateToNumber(b.rate) * 100);
+        const scaleRates = [
+          ...rules.residentScale.value,
+          ...rules.foreignScale.value,
+          ...rules.workingHolidayScale.value,
+        ].map((b) => rateToNumber(b.rate) * 100);
         expect(scaleRates).toContain(a.marginalRatePercent);
       }),
       RUNS,
@@ -96,11 +120,15 @@ describe('invariants over generated returns', () => {
         const a = assessOk(input, { explain: false });
         const b = assessOk(withSalary(input, (input.income?.salaryWages ?? 0) + 100), { explain: false });
         const rules = rulesFor(input.incomeYear);
-        const lmitoCliff = input.incomeYear === '2021-22' && a.taxableIncome < 12_600_000 && b.taxableIncome >= 12_600_000;
+        const lmitoCliff =
+          input.incomeYear === '2021-22' && a.taxableIncome < 12_600_000 && b.taxableIncome >= 12_600_000;
         if (lmitoCliff) return; // the $420 LMITO stops at $126,000 (s61-107(1A)): a designed cliff
         const delta = b.netIncomeTax + b.medicareLevy - (a.netIncomeTax + a.medicareLevy);
         // bound: 45% top rate + 10% Medicare shade-in + 5% LITO + 3% LMITO + 12.5% SAPTO taper, + 2c rounding
-        const maxScale = Math.max(...rules.residentScale.value.map((x) => rateToNumber(x.rate)), ...rules.foreignScale.value.map((x) => rateToNumber(x.rate)));
+        const maxScale = Math.max(
+          ...rules.residentScale.value.map((x) => rateToNumber(x.rate)),
+          ...rules.foreignScale.value.map((x) => rateToNumber(x.rate)),
+        );
         expect(delta).toBeLessThanOrEqual(Math.ceil(100 * (maxScale + 0.1 + 0.05 + 0.03 + 0.125)) + 2);
         // offsets phase in more slowly than the scale rates rise (7.5% LMITO phase-in < 19%), so tax never falls
         expect(delta).toBeGreaterThanOrEqual(-2);
@@ -111,14 +139,18 @@ describe('invariants over generated returns', () => {
 
   it('the tax scale is monotonic and its step is the bracket rate', () => {
     fc.assert(
-      fc.property(fc.constantFrom('2020-21', '2024-25', '2026-27' as const), fc.integer({ min: 0, max: 50_000_000 }), (year, dollars) => {
-        const scale = rulesFor(year).residentScale.value;
-        const t0 = taxOnScale(dollars * 100, scale);
-        const t1 = taxOnScale((dollars + 1) * 100, scale);
-        const rates = scale.map((b) => rateToNumber(b.rate) * 100);
-        const step = t1 - t0;
-        expect(rates.some((r) => Math.abs(step - r) <= 1)).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom('2020-21', '2024-25', '2026-27' as const),
+        fc.integer({ min: 0, max: 50_000_000 }),
+        (year, dollars) => {
+          const scale = rulesFor(year).residentScale.value;
+          const t0 = taxOnScale(dollars * 100, scale);
+          const t1 = taxOnScale((dollars + 1) * 100, scale);
+          const rates = scale.map((b) => rateToNumber(b.rate) * 100);
+          const step = t1 - t0;
+          expect(rates.some((r) => Math.abs(step - r) <= 1)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });

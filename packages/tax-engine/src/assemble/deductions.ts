@@ -27,9 +27,19 @@ const WFH_TITLE = {
 } as const;
 
 /** Adds a deduction label line (when explaining) and returns the whole-dollar amount. */
-function label(ctx: AssessmentContext, id: string, name: string, raw: Cents, rule: string, inputs: LineInputs, explanation: string, source: SourceRef): Cents {
+function label(
+  ctx: AssessmentContext,
+  id: string,
+  name: string,
+  raw: Cents,
+  rule: string,
+  inputs: LineInputs,
+  explanation: string,
+  source: SourceRef,
+): Cents {
   const amount = truncateToDollars(raw);
-  if (ctx.explain && raw > 0) ctx.line(`deduction.${id}`, `${id} ${name}`, amount, rule, inputs, explanation, source);
+  if (ctx.explain && raw > 0)
+    ctx.line(`deduction.${id}`, `${id} ${name}`, amount, rule, inputs, explanation, source);
   return amount;
 }
 
@@ -43,7 +53,12 @@ interface PlainLabel {
 }
 
 function plainLabel(id: string, name: string): PlainLabel {
-  return { id: `deduction.${id}`, title: `${id} ${name}`, noun: name.toLowerCase(), rule: `${id}, whole dollars (cents dropped)` };
+  return {
+    id: `deduction.${id}`,
+    title: `${id} ${name}`,
+    noun: name.toLowerCase(),
+    rule: `${id}, whole dollars (cents dropped)`,
+  };
 }
 
 const D2 = plainLabel('D2', 'Work-related travel expenses');
@@ -68,7 +83,9 @@ function plain(ctx: AssessmentContext, l: PlainLabel, raw: Cents | undefined): C
       amount,
       l.rule,
       { claimedCents: raw },
-      amount === raw ? `You claimed ${formatCents(raw)} for ${l.noun}.` : `You claimed ${formatCents(raw)} for ${l.noun}; ${formatCents(amount)} is deducted (whole dollars).`,
+      amount === raw
+        ? `You claimed ${formatCents(raw)} for ${l.noun}.`
+        : `You claimed ${formatCents(raw)} for ${l.noun}; ${formatCents(amount)} is deducted (whole dollars).`,
       SOURCES.taaRounding,
     );
   }
@@ -90,7 +107,9 @@ function carDeduction(ctx: AssessmentContext, car: NonNullable<DeductionsInput['
         `deduction.D1.car.${i}`,
         `Car ${c.label ?? i + 1}: ${cmp.best.method === 'logbook' ? 'logbook' : 'cents per kilometre'}`,
         cmp.best.amount,
-        cmp.best.method === 'logbook' ? 'Business-use % × (running costs + decline in value)' : `min(km, ${rules.carKilometreCap.value}) × ${rules.carCentsPerKm.value}c`,
+        cmp.best.method === 'logbook'
+          ? 'Business-use % × (running costs + decline in value)'
+          : `min(km, ${rules.carKilometreCap.value}) × ${rules.carCentsPerKm.value}c`,
         {
           businessKilometres: c.businessKilometres,
           kilometresClaimed: cmp.centsPerKm.kilometresClaimed,
@@ -104,7 +123,16 @@ function carDeduction(ctx: AssessmentContext, car: NonNullable<DeductionsInput['
     }
   }
   if (!ctx.explain) return truncateToDollars(raw);
-  return label(ctx, 'D1', 'Work-related car expenses', raw, 'D1: each car’s better method, plus other car expenses, whole dollars', { totalCents: raw, cars: cars.length }, `Your car expenses for work come to ${formatCents(truncateToDollars(raw))}.`, SOURCES.carDiv28);
+  return label(
+    ctx,
+    'D1',
+    'Work-related car expenses',
+    raw,
+    'D1: each car’s better method, plus other car expenses, whole dollars',
+    { totalCents: raw, cars: cars.length },
+    `Your car expenses for work come to ${formatCents(truncateToDollars(raw))}.`,
+    SOURCES.carDiv28,
+  );
 }
 
 function selfEducation(ctx: AssessmentContext, input: SelfEducationInput): Cents {
@@ -117,7 +145,9 @@ function selfEducation(ctx: AssessmentContext, input: SelfEducationInput): Cents
     'D4',
     'Work-related self-education expenses',
     r.amount,
-    reductionDollars === null ? 'D4, whole dollars' : `D4: expenses − ($${reductionDollars} − category E expenses), ITAA 1936 s82A`,
+    reductionDollars === null
+      ? 'D4, whole dollars'
+      : `D4: expenses − ($${reductionDollars} − category E expenses), ITAA 1936 s82A`,
     { expensesCents: input.expenses, reductionCents: r.reduction },
     r.reduction > 0
       ? `The first $${reductionDollars} of self-education expenses was not deductible in ${rules.year}, so ${formatCents(r.reduction)} is taken off your ${formatCents(input.expenses)}.`
@@ -142,12 +172,35 @@ function otherWorkRelated(ctx: AssessmentContext, other: Cents, wfh: WorkFromHom
         else if (m.method === 'fixed-rate') fixed = m.amount;
         else actual = m.amount;
       }
-      const inputs: LineInputs = { hours: wfh.hours, chosenMethod: cmp.best.method, shortcutCents: shortcut, fixedRateCents: fixed, actualCostCents: actual };
-      ctx.line('deduction.D5.workingFromHome', WFH_TITLE[cmp.best.method], cmp.best.amount, cmp.best.covers, inputs, cmp.reason, rules.workFromHome.source);
+      const inputs: LineInputs = {
+        hours: wfh.hours,
+        chosenMethod: cmp.best.method,
+        shortcutCents: shortcut,
+        fixedRateCents: fixed,
+        actualCostCents: actual,
+      };
+      ctx.line(
+        'deduction.D5.workingFromHome',
+        WFH_TITLE[cmp.best.method],
+        cmp.best.amount,
+        cmp.best.covers,
+        inputs,
+        cmp.reason,
+        rules.workFromHome.source,
+      );
     }
   }
   if (!ctx.explain) return truncateToDollars(raw);
-  return label(ctx, 'D5', 'Other work-related expenses', raw, 'D5: other work-related expenses + working from home, whole dollars', { otherCents: other, totalCents: raw }, `Your other work-related expenses come to ${formatCents(truncateToDollars(raw))}.`, SOURCES.taaRounding);
+  return label(
+    ctx,
+    'D5',
+    'Other work-related expenses',
+    raw,
+    'D5: other work-related expenses + working from home, whole dollars',
+    { otherCents: other, totalCents: raw },
+    `Your other work-related expenses come to ${formatCents(truncateToDollars(raw))}.`,
+    SOURCES.taaRounding,
+  );
 }
 
 /** Deductions by label D1–D15, each truncated to whole dollars. */
@@ -158,7 +211,8 @@ export function assembleDeductions(input: TaxReturnInput, ctx: AssessmentContext
   workRelated += plain(ctx, D2, d.travel);
   workRelated += plain(ctx, D3, d.clothing);
   if (d.selfEducation && d.selfEducation.expenses > 0) workRelated += selfEducation(ctx, d.selfEducation);
-  if ((d.otherWorkRelated ?? 0) > 0 || d.workingFromHome) workRelated += otherWorkRelated(ctx, d.otherWorkRelated ?? 0, d.workingFromHome);
+  if ((d.otherWorkRelated ?? 0) > 0 || d.workingFromHome)
+    workRelated += otherWorkRelated(ctx, d.otherWorkRelated ?? 0, d.workingFromHome);
 
   const interest = plain(ctx, D7, d.interest);
   const dividend = plain(ctx, D8, d.dividend);

@@ -30,7 +30,14 @@ interface Accumulator {
 }
 
 /** A plain income label: whole dollars, added to the total, explained when asked. */
-function simple(ctx: AssessmentContext, acc: Accumulator, id: string, label: string, raw: Cents | undefined, rule: string): Cents {
+function simple(
+  ctx: AssessmentContext,
+  acc: Accumulator,
+  id: string,
+  label: string,
+  raw: Cents | undefined,
+  rule: string,
+): Cents {
   if (raw === undefined || raw === 0) return 0;
   const amount = truncateToDollars(raw);
   acc.total += amount;
@@ -65,11 +72,32 @@ export function assembleIncome(
   const E = ctx.explain;
   const acc: Accumulator = { total: 0 };
 
-  const salary = simple(ctx, acc, 'income.salaryWages', 'Salary and wages', inc.salaryWages, 'Item 1, whole dollars (cents dropped)');
-  const allowances = simple(ctx, acc, 'income.allowances', 'Allowances, earnings, tips and director’s fees', inc.allowances, 'Item 2, whole dollars (cents dropped)');
+  const salary = simple(
+    ctx,
+    acc,
+    'income.salaryWages',
+    'Salary and wages',
+    inc.salaryWages,
+    'Item 1, whole dollars (cents dropped)',
+  );
+  const allowances = simple(
+    ctx,
+    acc,
+    'income.allowances',
+    'Allowances, earnings, tips and director’s fees',
+    inc.allowances,
+    'Item 2, whole dollars (cents dropped)',
+  );
   let lumpSumA = 0;
   if (inc.lumpSumA && inc.lumpSumA.amount > 0) {
-    lumpSumA = simple(ctx, acc, 'income.lumpSumA', `Lump sum A (type ${inc.lumpSumA.type})`, inc.lumpSumA.amount, 'Item 3 label R, whole dollars (cents dropped)');
+    lumpSumA = simple(
+      ctx,
+      acc,
+      'income.lumpSumA',
+      `Lump sum A (type ${inc.lumpSumA.type})`,
+      inc.lumpSumA.amount,
+      'Item 3 label R, whole dollars (cents dropped)',
+    );
   }
   if (inc.lumpSumB !== undefined && inc.lumpSumB > 0) {
     const portion = rules.lumpSumBAssessablePortion.value;
@@ -87,13 +115,29 @@ export function assembleIncome(
       );
     }
   }
-  const governmentAllowances = simple(ctx, acc, 'income.governmentAllowances', 'Australian Government allowances and payments', inc.governmentAllowances, 'Item 5, whole dollars (cents dropped)');
-  const governmentPensions = simple(ctx, acc, 'income.governmentPensions', 'Australian Government pensions and allowances', inc.governmentPensions, 'Item 6, whole dollars (cents dropped)');
+  const governmentAllowances = simple(
+    ctx,
+    acc,
+    'income.governmentAllowances',
+    'Australian Government allowances and payments',
+    inc.governmentAllowances,
+    'Item 5, whole dollars (cents dropped)',
+  );
+  const governmentPensions = simple(
+    ctx,
+    acc,
+    'income.governmentPensions',
+    'Australian Government pensions and allowances',
+    inc.governmentPensions,
+    'Item 6, whole dollars (cents dropped)',
+  );
 
   let dividendsGross = 0;
   let frankingCredits = 0;
   const div = inc.dividends;
-  const hasInvestmentIncome = (inc.grossInterest ?? 0) > 0 || (div && ((div.unfranked ?? 0) > 0 || (div.franked ?? 0) > 0 || (div.frankingCredits ?? 0) > 0));
+  const hasInvestmentIncome =
+    (inc.grossInterest ?? 0) > 0 ||
+    (div && ((div.unfranked ?? 0) > 0 || (div.franked ?? 0) > 0 || (div.frankingCredits ?? 0) > 0));
   if (facts.foreignResident) {
     if (hasInvestmentIncome && E) {
       ctx.line(
@@ -101,16 +145,41 @@ export function assembleIncome(
         'Interest and dividends (not assessable)',
         0,
         'Foreign resident: interest and dividends bear final non-resident withholding tax',
-        { interestCents: inc.grossInterest ?? 0, unfrankedCents: div?.unfranked ?? 0, frankedCents: div?.franked ?? 0 },
+        {
+          interestCents: inc.grossInterest ?? 0,
+          unfrankedCents: div?.unfranked ?? 0,
+          frankedCents: div?.franked ?? 0,
+        },
         'As a foreign resident your Australian interest and dividends are taxed by withholding when paid, so they are not included in your return and franking credits are not refunded.',
         SOURCES.nonResidentWithholding,
       );
     }
   } else {
-    simple(ctx, acc, 'income.interest', 'Gross interest', inc.grossInterest, 'Item 10 label L, whole dollars (cents dropped)');
+    simple(
+      ctx,
+      acc,
+      'income.interest',
+      'Gross interest',
+      inc.grossInterest,
+      'Item 10 label L, whole dollars (cents dropped)',
+    );
     if (div) {
-      const unfranked = simple(ctx, acc, 'income.dividends.unfranked', 'Unfranked dividends', div.unfranked, 'Item 11 label S, whole dollars (cents dropped)');
-      const franked = simple(ctx, acc, 'income.dividends.franked', 'Franked dividends', div.franked, 'Item 11 label T, whole dollars (cents dropped)');
+      const unfranked = simple(
+        ctx,
+        acc,
+        'income.dividends.unfranked',
+        'Unfranked dividends',
+        div.unfranked,
+        'Item 11 label S, whole dollars (cents dropped)',
+      );
+      const franked = simple(
+        ctx,
+        acc,
+        'income.dividends.franked',
+        'Franked dividends',
+        div.franked,
+        'Item 11 label T, whole dollars (cents dropped)',
+      );
       frankingCredits = div.frankingCredits ?? 0;
       dividendsGross = unfranked + franked + frankingCredits;
       if (frankingCredits > 0) {
@@ -135,7 +204,10 @@ export function assembleIncome(
   const ess = inc.employeeShareSchemes;
   if (ess) {
     essEligibleForReduction = truncateToDollars(ess.upfrontEligibleForReduction ?? 0);
-    const other = truncateToDollars(ess.upfrontNotEligible ?? 0) + truncateToDollars(ess.deferral ?? 0) + truncateToDollars(ess.pre2009 ?? 0);
+    const other =
+      truncateToDollars(ess.upfrontNotEligible ?? 0) +
+      truncateToDollars(ess.deferral ?? 0) +
+      truncateToDollars(ess.pre2009 ?? 0);
     const essTotal = essEligibleForReduction + other;
     if (essTotal > 0) {
       acc.total += essTotal;
@@ -145,7 +217,12 @@ export function assembleIncome(
           'Employee share scheme discounts',
           essTotal,
           'Item 12 labels D + E + F + G, each in whole dollars',
-          { upfrontEligibleCents: ess.upfrontEligibleForReduction ?? 0, upfrontNotEligibleCents: ess.upfrontNotEligible ?? 0, deferralCents: ess.deferral ?? 0, pre2009Cents: ess.pre2009 ?? 0 },
+          {
+            upfrontEligibleCents: ess.upfrontEligibleForReduction ?? 0,
+            upfrontNotEligibleCents: ess.upfrontNotEligible ?? 0,
+            deferralCents: ess.deferral ?? 0,
+            pre2009Cents: ess.pre2009 ?? 0,
+          },
           `The discounts on shares or rights you received through your employer (${formatCents(essTotal)}) are taxable income.`,
           SOURCES.essLaw,
         );
@@ -157,7 +234,8 @@ export function assembleIncome(
   let smallBusinessNetIncome = 0;
   const pt = inc.partnershipsAndTrusts;
   if (pt) {
-    const net = truncateToDollars(pt.primaryProduction ?? 0) + truncateToDollars(pt.nonPrimaryProduction ?? 0);
+    const net =
+      truncateToDollars(pt.primaryProduction ?? 0) + truncateToDollars(pt.nonPrimaryProduction ?? 0);
     let trustFranking = 0;
     if (!facts.foreignResident) trustFranking = pt.frankingCredits ?? 0;
     smallBusinessNetIncome += pt.smallBusinessNetIncome ?? 0;
@@ -170,7 +248,11 @@ export function assembleIncome(
           'Partnership and trust distributions',
           net + trustFranking,
           'Item 13: net primary production + net non-primary production distributions (+ franking credits from trusts)',
-          { primaryProductionCents: pt.primaryProduction ?? 0, nonPrimaryProductionCents: pt.nonPrimaryProduction ?? 0, frankingCreditsCents: trustFranking },
+          {
+            primaryProductionCents: pt.primaryProduction ?? 0,
+            nonPrimaryProductionCents: pt.nonPrimaryProduction ?? 0,
+            frankingCreditsCents: trustFranking,
+          },
           `Your share of partnership and trust net income (${formatCents(net)})${trustFranking > 0 ? ` and ${formatCents(trustFranking)} of franking credits from trusts are` : ' is'} included in your income.`,
           SOURCES.assessable,
         );
@@ -212,7 +294,9 @@ export function assembleIncome(
         'income.business',
         'Net business income or loss',
         businessNet,
-        deferredBusinessLoss > 0 ? 'Div 35: a non-commercial loss is deferred to a later year' : 'Item 15: net income or loss from business, whole dollars',
+        deferredBusinessLoss > 0
+          ? 'Div 35: a non-commercial loss is deferred to a later year'
+          : 'Item 15: net income or loss from business, whole dollars',
         { netIncomeCents: biz.netIncome, deferredLossCents: deferredBusinessLoss },
         deferredBusinessLoss > 0
           ? `Your business loss of ${formatCents(deferredBusinessLoss)} cannot reduce other income this year, so it is carried forward.`
@@ -241,7 +325,9 @@ export function assembleIncome(
           discountAvailable: cgt.discountAvailable,
         },
         `Your capital gains of ${formatCents(cgt.totalGains)}, less ${formatCents(cgt.currentLossesApplied + cgt.priorLossesApplied)} of capital losses${
-          cgt.discountApplied > 0 ? ` and the ${formatCents(cgt.discountApplied)} discount for assets held over 12 months` : ''
+          cgt.discountApplied > 0
+            ? ` and the ${formatCents(cgt.discountApplied)} discount for assets held over 12 months`
+            : ''
         }, give a net capital gain of ${formatCents(cgt.netCapitalGain)}${cgt.lossesCarriedForward > 0 ? `; ${formatCents(cgt.lossesCarriedForward)} of losses carry forward` : ''}.`,
         facts.cgtDiscountAvailable ? SOURCES.cgtMethod : SOURCES.cgtForeign,
       );
@@ -252,7 +338,14 @@ export function assembleIncome(
   let foreignIncome = 0;
   let foreignTaxPaid = 0;
   if (inc.foreignIncome && !facts.foreignResident) {
-    foreignIncome = simple(ctx, acc, 'income.foreign', 'Assessable foreign source income', inc.foreignIncome.assessableForeignIncome, 'Item 20, whole dollars (cents dropped)');
+    foreignIncome = simple(
+      ctx,
+      acc,
+      'income.foreign',
+      'Assessable foreign source income',
+      inc.foreignIncome.assessableForeignIncome,
+      'Item 20, whole dollars (cents dropped)',
+    );
     foreignTaxPaid = inc.foreignIncome.foreignTaxPaid ?? 0;
   }
 
@@ -264,7 +357,11 @@ export function assembleIncome(
     for (let i = 0; i < props.length; i++) {
       const p = props[i];
       if (!p) continue;
-      const net = p.grossRent - (p.interestDeductions ?? 0) - (p.capitalWorksDeductions ?? 0) - (p.otherDeductions ?? 0);
+      const net =
+        p.grossRent -
+        (p.interestDeductions ?? 0) -
+        (p.capitalWorksDeductions ?? 0) -
+        (p.otherDeductions ?? 0);
       sum += net;
       if (E) {
         ctx.line(
@@ -272,7 +369,12 @@ export function assembleIncome(
           `Net rent${p.label ? `: ${p.label}` : ` (property ${i + 1})`}`,
           net,
           'Gross rent − interest − capital works − other rental deductions',
-          { grossRentCents: p.grossRent, interestCents: p.interestDeductions ?? 0, capitalWorksCents: p.capitalWorksDeductions ?? 0, otherCents: p.otherDeductions ?? 0 },
+          {
+            grossRentCents: p.grossRent,
+            interestCents: p.interestDeductions ?? 0,
+            capitalWorksCents: p.capitalWorksDeductions ?? 0,
+            otherCents: p.otherDeductions ?? 0,
+          },
           `This property earned ${formatCents(p.grossRent)} in rent less ${formatCents(p.grossRent - net)} of deductions, a net ${net >= 0 ? 'income' : 'loss'} of ${formatCents(Math.abs(net))}.`,
           SOURCES.assessable,
         );
@@ -307,7 +409,10 @@ export function assembleIncome(
 }
 
 /** Reportable fringe benefits and their adjusted total (exempt-employer amounts at 53%). */
-export function fringeBenefits(input: TaxReturnInput, factor: { num: number; den: number }): { total: Cents; adjusted: Cents } {
+export function fringeBenefits(
+  input: TaxReturnInput,
+  factor: { num: number; den: number },
+): { total: Cents; adjusted: Cents } {
   const t = input.incomeTests ?? {};
   const exempt = t.reportableFringeBenefitsExempt ?? 0;
   const other = t.reportableFringeBenefitsOther ?? 0;
@@ -316,4 +421,3 @@ export function fringeBenefits(input: TaxReturnInput, factor: { num: number; den
     adjusted: truncateToDollars(mulDivRound([exempt, factor.num], [factor.den]) + other),
   };
 }
-

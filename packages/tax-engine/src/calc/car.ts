@@ -10,7 +10,10 @@ export interface CarMethodResult {
 }
 
 export interface CarComparison {
-  readonly centsPerKm: CarMethodResult & { readonly kilometresClaimed: number; readonly centsPerKilometre: number };
+  readonly centsPerKm: CarMethodResult & {
+    readonly kilometresClaimed: number;
+    readonly centsPerKilometre: number;
+  };
   readonly logbook: (CarMethodResult & { readonly businessUseBasisPoints: number }) | null;
   readonly best: CarMethodResult;
   readonly reason: string;
@@ -21,9 +24,19 @@ export interface CarComparison {
  * year's rate × work kilometres, at most 5,000 km per car) or, with a logbook, the business-use
  * percentage of the car's running costs and decline in value. The larger deduction is chosen.
  */
-export function compareCarMethods(car: CarInput, centsPerKilometre: number, kilometreCap: number, withText = true): CarComparison {
+export function compareCarMethods(
+  car: CarInput,
+  centsPerKilometre: number,
+  kilometreCap: number,
+  withText = true,
+): CarComparison {
   const kilometresClaimed = Math.min(car.businessKilometres, kilometreCap);
-  const centsPerKm = { method: 'cents-per-km' as const, amount: kilometresClaimed * centsPerKilometre, kilometresClaimed, centsPerKilometre };
+  const centsPerKm = {
+    method: 'cents-per-km' as const,
+    amount: kilometresClaimed * centsPerKilometre,
+    kilometresClaimed,
+    centsPerKilometre,
+  };
   let logbook: CarComparison['logbook'] = null;
   if (car.logbook) {
     const amount = new ExactSum(10_000)
@@ -38,7 +51,9 @@ export function compareCarMethods(car: CarInput, centsPerKilometre: number, kilo
       reason = `Without a logbook only the cents-per-kilometre method applies: ${groupThousands(kilometresClaimed)} km × ${centsPerKilometre}c.`;
     } else {
       const other = best === logbook ? centsPerKm : logbook;
-      reason = comparisonReason(methodName(best.method), best.amount, [{ name: methodName(other.method), amount: other.amount }]);
+      reason = comparisonReason(methodName(best.method), best.amount, [
+        { name: methodName(other.method), amount: other.amount },
+      ]);
     }
   }
   return { centsPerKm, logbook, best: { method: best.method, amount: best.amount }, reason };

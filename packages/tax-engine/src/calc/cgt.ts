@@ -22,7 +22,11 @@ export interface CgtResult {
  * 3. halve what remains of discountable gains (s115-100, resident individuals, assets held 12 months);
  * 4. the sum is the net capital gain. Unused losses carry forward (they never reduce other income).
  */
-export function netCapitalGain(input: CapitalGainsInput, discount: Rate, discountAvailable: boolean): CgtResult {
+export function netCapitalGain(
+  input: CapitalGainsInput,
+  discount: Rate,
+  discountAvailable: boolean,
+): CgtResult {
   let discountable = 0;
   let other = 0;
   for (const g of input.gains ?? []) {
@@ -47,7 +51,10 @@ export function netCapitalGain(input: CapitalGainsInput, discount: Rate, discoun
   const priorLossesApplied = onOther + onDiscountable;
   priorLosses -= priorLossesApplied;
 
-  const net = new ExactSum(discount.den).addCents(other).addCents(discountable).addRate(discountable, discount, -1);
+  const net = new ExactSum(discount.den)
+    .addCents(other)
+    .addCents(discountable)
+    .addRate(discountable, discount, -1);
   const exactNet = net.toFraction();
   // Whole dollars, cents dropped (exact value floored to the cent first, then to the dollar).
   const netCents = Number(exactNet.n / exactNet.d);

@@ -15,7 +15,9 @@ export function lmitoEntitlement(taxableIncome: Cents, p: LmitoParams): Cents {
     sum.addCents(p.base * 100);
   } else if (taxableIncome <= phaseOutFrom) {
     // base + 7.5% × (TI − 37,000), capped at the maximum.
-    const phased = new ExactSum(sum.den).addCents(p.base * 100).addRate(taxableIncome - phaseInFrom, p.phaseInRate);
+    const phased = new ExactSum(sum.den)
+      .addCents(p.base * 100)
+      .addRate(taxableIncome - phaseInFrom, p.phaseInRate);
     const maxReached = phased.rounded() >= p.maximum * 100;
     if (maxReached) sum.addCents(p.maximum * 100);
     else sum.addCents(p.base * 100).addRate(taxableIncome - phaseInFrom, p.phaseInRate);

@@ -18,7 +18,12 @@ export interface TierThresholds {
 export function tierThresholds(t: MlsThresholds, family: boolean, dependentChildren: number): TierThresholds {
   if (!family) return { tier1: t.singleTier1, tier2: t.singleTier2, tier3: t.singleTier3, family };
   const extra = t.familyIncreasePerChildAfterFirst * Math.max(0, dependentChildren - 1);
-  return { tier1: 2 * t.singleTier1 + extra, tier2: 2 * t.singleTier2 + extra, tier3: 2 * t.singleTier3 + extra, family };
+  return {
+    tier1: 2 * t.singleTier1 + extra,
+    tier2: 2 * t.singleTier2 + extra,
+    tier3: 2 * t.singleTier3 + extra,
+    family,
+  };
 }
 
 export function incomeTier(incomeCents: Cents, th: TierThresholds): IncomeTier {
@@ -59,16 +64,33 @@ export interface MlsResult {
  * without cover / days in the year. The tier is chosen by income for MLS purposes — the person's own
  * for singles, the family's (with spouse's) against family thresholds otherwise.
  */
-export function medicareLevySurcharge(f: MlsFacts, thresholds: MlsThresholds, rates: readonly [Rate, Rate, Rate]): MlsResult {
+export function medicareLevySurcharge(
+  f: MlsFacts,
+  thresholds: MlsThresholds,
+  rates: readonly [Rate, Rate, Rate],
+): MlsResult {
   const family = f.hasSpouse || f.dependentChildren > 0;
   const th = tierThresholds(thresholds, family, f.dependentChildren);
   const testedIncome = f.ownIncomeForSurcharge + (f.hasSpouse ? f.spouseIncomeForSurcharge : 0);
   const tier = incomeTier(testedIncome, th);
   const exemptAsLowIncomeSpouse = f.hasSpouse && f.ownIncomeForSurcharge <= f.spouseLowIncomeAmount * 100;
   if (tier === 0 || f.daysWithoutCover <= 0 || exemptAsLowIncomeSpouse) {
-    return { amount: 0, tier, rate: tier === 0 ? null : (rates[tier - 1] ?? null), thresholds: th, testedIncome, exemptAsLowIncomeSpouse };
+    return {
+      amount: 0,
+      tier,
+      rate: tier === 0 ? null : (rates[tier - 1] ?? null),
+      thresholds: th,
+      testedIncome,
+      exemptAsLowIncomeSpouse,
+    };
   }
   const rate = rates[tier - 1] ?? null;
-  const amount = rate === null ? 0 : mulDivRound([f.taxableIncome + f.reportableFringeBenefits, rate.num, f.daysWithoutCover], [rate.den, f.daysInYear]);
+  const amount =
+    rate === null
+      ? 0
+      : mulDivRound(
+          [f.taxableIncome + f.reportableFringeBenefits, rate.num, f.daysWithoutCover],
+          [rate.den, f.daysInYear],
+        );
   return { amount, tier, rate, thresholds: th, testedIncome, exemptAsLowIncomeSpouse };
 }

@@ -42,8 +42,21 @@ export interface MedicareLevyResult {
 }
 
 // Plain object literals (no spreads, no inner closures): this is on the hot path.
-function individualResult(amount: Cents, basis: MedicareLevyBasis, threshold: number, liableDays: number): MedicareLevyResult {
-  return { amount, basis, threshold, familyThreshold: null, familyIncome: null, reducedUnderSection8: false, liableDays };
+function individualResult(
+  amount: Cents,
+  basis: MedicareLevyBasis,
+  threshold: number,
+  liableDays: number,
+): MedicareLevyResult {
+  return {
+    amount,
+    basis,
+    threshold,
+    familyThreshold: null,
+    familyIncome: null,
+    reducedUnderSection8: false,
+    liableDays,
+  };
 }
 
 /**
@@ -53,22 +66,41 @@ function individualResult(amount: Cents, basis: MedicareLevyBasis, threshold: nu
  *   in the family phase-in range the levy is (TI / F) × 10% × (F − FT);
  * the least of these applies; then exemption days reduce it pro rata (half-exemption days by half).
  */
-export function medicareLevy(f: MedicareLevyFacts, rates: MedicareLevyParams, t: MedicareLowIncomeThresholds): MedicareLevyResult {
+export function medicareLevy(
+  f: MedicareLevyFacts,
+  rates: MedicareLevyParams,
+  t: MedicareLowIncomeThresholds,
+): MedicareLevyResult {
   const threshold = f.saptoThresholds ? t.singleSapto : t.single;
   const ti = f.taxableIncome;
   const liableHalfDays = 2 * (f.daysInYear - f.fullExemptionDays - f.halfExemptionDays) + f.halfExemptionDays;
   const liableDays = liableHalfDays / 2;
 
-  if (ti <= threshold * 100 || liableHalfDays <= 0) return individualResult(0, 'nil-low-income', threshold, liableDays);
+  if (ti <= threshold * 100 || liableHalfDays <= 0)
+    return individualResult(0, 'nil-low-income', threshold, liableDays);
 
   // Fast path (no family, no exemption days): exact comparison in safe integers.
   if (!f.family && liableHalfDays === 2 * f.daysInYear) {
     const fullNum = ti * rates.rate.num * rates.shadeInRate.den;
     const shadedNum = (ti - threshold * 100) * rates.shadeInRate.num * rates.rate.den;
-    if (Number.isSafeInteger(fullNum) && Number.isSafeInteger(shadedNum) && Number.isSafeInteger(ti * rates.shadeInRate.num)) {
+    if (
+      Number.isSafeInteger(fullNum) &&
+      Number.isSafeInteger(shadedNum) &&
+      Number.isSafeInteger(ti * rates.shadeInRate.num)
+    ) {
       return shadedNum < fullNum
-        ? individualResult(roundHalfUpDiv((ti - threshold * 100) * rates.shadeInRate.num, rates.shadeInRate.den), 'shade-in', threshold, liableDays)
-        : individualResult(roundHalfUpDiv(ti * rates.rate.num, rates.rate.den), 'full', threshold, liableDays);
+        ? individualResult(
+            roundHalfUpDiv((ti - threshold * 100) * rates.shadeInRate.num, rates.shadeInRate.den),
+            'shade-in',
+            threshold,
+            liableDays,
+          )
+        : individualResult(
+            roundHalfUpDiv(ti * rates.rate.num, rates.rate.den),
+            'full',
+            threshold,
+            liableDays,
+          );
     }
   }
 
@@ -82,7 +114,8 @@ export function medicareLevy(f: MedicareLevyFacts, rates: MedicareLevyParams, t:
   let reducedUnderSection8 = false;
 
   if (f.family) {
-    familyThreshold = (f.saptoThresholds ? t.familySapto : t.family) + t.perDependentChild * f.dependentChildren;
+    familyThreshold =
+      (f.saptoThresholds ? t.familySapto : t.family) + t.perDependentChild * f.dependentChildren;
     familyIncome = ti + f.spouseTaxableIncome;
     const ft = familyThreshold * 100;
     if (familyIncome <= ft) {
@@ -91,7 +124,10 @@ export function medicareLevy(f: MedicareLevyFacts, rates: MedicareLevyParams, t:
       reducedUnderSection8 = true;
     } else {
       // (TI / F) × 10% × (F − FT)
-      const familyLevy = fracMulRate(fraction(BigInt(ti) * BigInt(familyIncome - ft), familyIncome), rates.shadeInRate);
+      const familyLevy = fracMulRate(
+        fraction(BigInt(ti) * BigInt(familyIncome - ft), familyIncome),
+        rates.shadeInRate,
+      );
       if (fracCompare(familyLevy, levy) < 0) {
         levy = familyLevy;
         basis = 'family-reduced';
@@ -103,5 +139,13 @@ export function medicareLevy(f: MedicareLevyFacts, rates: MedicareLevyParams, t:
   if (liableHalfDays !== 2 * f.daysInYear) {
     levy = fracMul(levy, fraction(liableHalfDays, 2 * f.daysInYear));
   }
-  return { amount: fracRound(levy), basis, threshold, familyThreshold, familyIncome, reducedUnderSection8, liableDays };
+  return {
+    amount: fracRound(levy),
+    basis,
+    threshold,
+    familyThreshold,
+    familyIncome,
+    reducedUnderSection8,
+    liableDays,
+  };
 }

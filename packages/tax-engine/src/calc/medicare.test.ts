@@ -79,7 +79,9 @@ describe('Medicare levy, family reduction (s8)', () => {
   });
   it('uses the family SAPTO threshold', () => {
     // 2023-24 family SAPTO 57,198: F = 55,000 → nil
-    expect(levy('2023-24', 45_000, { family: true, saptoThresholds: true, spouseTaxableIncome: $(10_000) }).amount).toBe(0);
+    expect(
+      levy('2023-24', 45_000, { family: true, saptoThresholds: true, spouseTaxableIncome: $(10_000) }).amount,
+    ).toBe(0);
   });
 });
 
@@ -119,7 +121,10 @@ describe('Medicare levy surcharge', () => {
 
   it('is charged on taxable income plus reportable fringe benefits, tiered on income for MLS purposes', () => {
     // TI 100,000 + RFB 10,000 = 110,000 → tier 1 in 2024-25: 1% × 110,000
-    const r = mls('2024-25', 100_000, { reportableFringeBenefits: $(10_000), ownIncomeForSurcharge: $(110_000) });
+    const r = mls('2024-25', 100_000, {
+      reportableFringeBenefits: $(10_000),
+      ownIncomeForSurcharge: $(110_000),
+    });
     expect(r.amount).toBe($(1_100));
   });
 
@@ -132,7 +137,11 @@ describe('Medicare levy surcharge', () => {
     const th = tierThresholds(rulesFor('2024-25').mlsThresholds.value, true, 2);
     expect([th.tier1, th.tier2, th.tier3]).toEqual([195_500, 227_500, 303_500]);
     // own 120,000 + spouse 80,000 = 200,000 > 195,500 → tier 1: 1% × 120,000
-    const r = mls('2024-25', 120_000, { hasSpouse: true, spouseIncomeForSurcharge: $(80_000), dependentChildren: 2 });
+    const r = mls('2024-25', 120_000, {
+      hasSpouse: true,
+      spouseIncomeForSurcharge: $(80_000),
+      dependentChildren: 2,
+    });
     expect(r.tier).toBe(1);
     expect(r.amount).toBe($(1_200));
     // family 190,000 is under 194,000 → nil

@@ -20,7 +20,8 @@ describe('LITO (s61-115), same every year from 2020-21', () => {
     [66_667, 0], // 325 − 325.005 < 0 → nil
     [100_000, 0],
   ])('$%i → $%d', (ti, offset) => {
-    for (const y of ['2020-21', '2024-25', '2026-27'] as const) expect(litoEntitlement($(ti), rulesFor(y).lito.value)).toBe($(offset));
+    for (const y of ['2020-21', '2024-25', '2026-27'] as const)
+      expect(litoEntitlement($(ti), rulesFor(y).lito.value)).toBe($(offset));
   });
 });
 
@@ -74,7 +75,8 @@ describe('SAPTO (Regulation 2015 s11)', () => {
   it('the cut-out equals shade-out + maximum / 12.5%', () => {
     for (const y of ['2020-21', '2024-25'] as const) {
       const p = rulesFor(y).sapto.value;
-      for (const c of [p.single, p.couple, p.illnessSeparatedCouple]) expect(c.shadeOutFrom + c.maximum * 8).toBe(c.cutOut);
+      for (const c of [p.single, p.couple, p.illnessSeparatedCouple])
+        expect(c.shadeOutFrom + c.maximum * 8).toBe(c.cutOut);
     }
   });
 });
@@ -112,8 +114,14 @@ describe('foreign income tax offset limit (s770-75)', () => {
   });
   it('limits larger claims to the greater of $1,000 and the extra Australian tax', () => {
     // Paid 3,000; Australian tax with the foreign income 20,000, without 18,500 → limit max(1,000, 1,500) = 1,500
-    expect(foreignIncomeTaxOffset($(3_000), 1_000, $(20_000), $(18_500))).toEqual({ entitlement: $(1_500), limit: $(1_500) });
+    expect(foreignIncomeTaxOffset($(3_000), 1_000, $(20_000), $(18_500))).toEqual({
+      entitlement: $(1_500),
+      limit: $(1_500),
+    });
     // Extra tax only 400 → limit is the $1,000 floor
-    expect(foreignIncomeTaxOffset($(3_000), 1_000, $(20_000), $(19_600))).toEqual({ entitlement: $(1_000), limit: $(1_000) });
+    expect(foreignIncomeTaxOffset($(3_000), 1_000, $(20_000), $(19_600))).toEqual({
+      entitlement: $(1_000),
+      limit: $(1_000),
+    });
   });
 });

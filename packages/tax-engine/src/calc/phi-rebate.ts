@@ -11,11 +11,16 @@ export function phiPeriodAndAge(
 ): { period: PhiRebatePeriod; ages: 'under65' | 'age65to69' | 'age70plus'; periodName: string } {
   const julyToMarch = code === 30 || code === 35 || code === 40;
   const period = julyToMarch ? params.julyToMarch : params.aprilToJune;
-  const ages = code === 30 || code === 31 ? 'under65' : code === 35 || code === 36 ? 'age65to69' : 'age70plus';
+  const ages =
+    code === 30 || code === 31 ? 'under65' : code === 35 || code === 36 ? 'age65to69' : 'age70plus';
   return { period, ages, periodName: julyToMarch ? '1 July to 31 March' : '1 April to 30 June' };
 }
 
-export function phiRate(params: PhiRebateParams, code: PrivateHealthStatementLine['benefitCode'], tier: IncomeTier): Rate {
+export function phiRate(
+  params: PhiRebateParams,
+  code: PrivateHealthStatementLine['benefitCode'],
+  tier: IncomeTier,
+): Rate {
   if (tier === 3) return { num: 0, den: 1 };
   const { period, ages } = phiPeriodAndAge(params, code);
   return period[ages][tier];
@@ -35,7 +40,11 @@ export interface PhiResult {
  * person's income tier; the total entitlement is compared with the rebate received as a premium
  * reduction.
  */
-export function phiRebateAdjustment(lines: readonly PrivateHealthStatementLine[], params: PhiRebateParams, tier: IncomeTier): PhiResult {
+export function phiRebateAdjustment(
+  lines: readonly PrivateHealthStatementLine[],
+  params: PhiRebateParams,
+  tier: IncomeTier,
+): PhiResult {
   const sum = new ExactSum(PHI_DENOMINATOR);
   let received = 0;
   for (const line of lines) {

@@ -31,11 +31,21 @@ describe('private health insurance rebate adjustment', () => {
   });
   it('age bands: 65-69 and 70+ get higher percentages', () => {
     // 2020-21 Jul–Mar 70+ base tier 33.413%: 1,000 × 33.413% = 334.13
-    const r = phiRebateAdjustment([{ premiumsEligible: $(1_000), rebateReceived: 0, benefitCode: 40 }], rulesFor('2020-21').phiRebate.value, 0);
+    const r = phiRebateAdjustment(
+      [{ premiumsEligible: $(1_000), rebateReceived: 0, benefitCode: 40 }],
+      rulesFor('2020-21').phiRebate.value,
+      0,
+    );
     expect(r.entitlement).toBe($(334.13));
     expect(r.difference).toBe($(334.13));
     // 2022-23 Apr–Jun 65-69 tier 1: 20.507% × 1,000 = 205.07
-    expect(phiRebateAdjustment([{ premiumsEligible: $(1_000), rebateReceived: 0, benefitCode: 36 }], rulesFor('2022-23').phiRebate.value, 1).entitlement).toBe($(205.07));
+    expect(
+      phiRebateAdjustment(
+        [{ premiumsEligible: $(1_000), rebateReceived: 0, benefitCode: 36 }],
+        rulesFor('2022-23').phiRebate.value,
+        1,
+      ).entitlement,
+    ).toBe($(205.07));
   });
 });
 
@@ -87,7 +97,10 @@ describe('study loan repayment', () => {
   });
 
   it('is nil when the family Medicare reduction applied (HESA s154-1(2))', () => {
-    expect(help('2024-25', 70_000, { s8: true })).toMatchObject({ amount: 0, method: 'not-liable-family-reduction' });
+    expect(help('2024-25', 70_000, { s8: true })).toMatchObject({
+      amount: 0,
+      method: 'not-liable-family-reduction',
+    });
   });
 });
 
@@ -97,22 +110,48 @@ describe('net capital gain (s102-5)', () => {
     // gains: 10,000 discountable + 2,000 other; current losses 3,000 → other 0, discountable 9,000;
     // prior losses 1,000 → discountable 8,000; discount 4,000 → net 4,000
     const r = netCapitalGain(
-      { gains: [{ amount: $(10_000), discountEligible: true }, { amount: $(2_000), discountEligible: false }], currentYearLosses: $(3_000), priorYearNetLosses: $(1_000) },
+      {
+        gains: [
+          { amount: $(10_000), discountEligible: true },
+          { amount: $(2_000), discountEligible: false },
+        ],
+        currentYearLosses: $(3_000),
+        priorYearNetLosses: $(1_000),
+      },
       half,
       true,
     );
-    expect(r).toMatchObject({ totalGains: $(12_000), currentLossesApplied: $(3_000), priorLossesApplied: $(1_000), discountApplied: $(4_000), netCapitalGain: $(4_000), lossesCarriedForward: 0 });
+    expect(r).toMatchObject({
+      totalGains: $(12_000),
+      currentLossesApplied: $(3_000),
+      priorLossesApplied: $(1_000),
+      discountApplied: $(4_000),
+      netCapitalGain: $(4_000),
+      lossesCarriedForward: 0,
+    });
   });
   it('carries forward unused losses', () => {
-    const r = netCapitalGain({ gains: [{ amount: $(1_000), discountEligible: true }], currentYearLosses: $(5_000), priorYearNetLosses: $(2_000) }, half, true);
+    const r = netCapitalGain(
+      {
+        gains: [{ amount: $(1_000), discountEligible: true }],
+        currentYearLosses: $(5_000),
+        priorYearNetLosses: $(2_000),
+      },
+      half,
+      true,
+    );
     expect(r.netCapitalGain).toBe(0);
     expect(r.lossesCarriedForward).toBe($(6_000)); // 4,000 current + 2,000 prior
   });
   it('gives no discount when it is not available (foreign residents)', () => {
-    expect(netCapitalGain({ gains: [{ amount: $(10_000), discountEligible: true }] }, half, false).netCapitalGain).toBe($(10_000));
+    expect(
+      netCapitalGain({ gains: [{ amount: $(10_000), discountEligible: true }] }, half, false).netCapitalGain,
+    ).toBe($(10_000));
   });
   it('truncates the net capital gain to whole dollars', () => {
     // 1,001.01 × 50% = 500.505 → $500
-    expect(netCapitalGain({ gains: [{ amount: $(1_001.01), discountEligible: true }] }, half, true).netCapitalGain).toBe($(500));
+    expect(
+      netCapitalGain({ gains: [{ amount: $(1_001.01), discountEligible: true }] }, half, true).netCapitalGain,
+    ).toBe($(500));
   });
 });

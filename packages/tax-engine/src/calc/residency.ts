@@ -17,7 +17,10 @@ export interface PartYearPeriod {
 }
 
 /** Resolves a part-year residency input to months and days. Assumes the input was validated. */
-export function partYearPeriod(year: IncomeYear, r: Extract<ResidencyInput, { kind: 'part-year-resident' }>): PartYearPeriod {
+export function partYearPeriod(
+  year: IncomeYear,
+  r: Extract<ResidencyInput, { kind: 'part-year-resident' }>,
+): PartYearPeriod {
   const from = r.residentFrom !== undefined ? parseIsoDate(r.residentFrom) : null;
   const until = r.residentUntil !== undefined ? parseIsoDate(r.residentUntil) : null;
   if (from || until) {

@@ -17,7 +17,11 @@ export function saptoCategoryParams(p: SaptoParams, category: SaptoInput['catego
  * Seniors and pensioners tax offset (ITAA 1936 s160AAAA; Regulation 2015 s11): the maximum for the
  * category, less 12.5c for each $1 of rebate income above the shade-out threshold, never below nil.
  */
-export function saptoEntitlement(rebateIncome: Cents, params: SaptoParams, category: SaptoInput['category']): Cents {
+export function saptoEntitlement(
+  rebateIncome: Cents,
+  params: SaptoParams,
+  category: SaptoInput['category'],
+): Cents {
   const c = saptoCategoryParams(params, category);
   const sum = new ExactSum(params.taperRate.den).addCents(c.maximum * 100);
   const shadeOut = c.shadeOutFrom * 100;

@@ -6,8 +6,14 @@ import type { Cents } from '../money';
  * category E (non-deductible) expenses; the ATO reduces category A, so the reduction never exceeds
  * the expenses. Repealed from 2022-23 (reduction null).
  */
-export function selfEducationDeduction(input: SelfEducationInput, reductionDollars: number | null): { amount: Cents; reduction: Cents } {
+export function selfEducationDeduction(
+  input: SelfEducationInput,
+  reductionDollars: number | null,
+): { amount: Cents; reduction: Cents } {
   if (reductionDollars === null) return { amount: input.expenses, reduction: 0 };
-  const reduction = Math.min(input.expenses, Math.max(0, reductionDollars * 100 - (input.nonDeductibleCategoryE ?? 0)));
+  const reduction = Math.min(
+    input.expenses,
+    Math.max(0, reductionDollars * 100 - (input.nonDeductibleCategoryE ?? 0)),
+  );
   return { amount: input.expenses - reduction, reduction };
 }

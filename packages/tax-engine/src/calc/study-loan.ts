@@ -7,7 +7,8 @@ export interface StudyLoanResult {
   readonly calculated: Cents;
   /** Whole-income system: the percentage applied; marginal system: null. */
   readonly rate: Rate | null;
-  readonly method: 'below-threshold' | 'whole-income' | 'marginal' | 'capped-at-10%' | 'not-liable-family-reduction';
+  readonly method:
+    'below-threshold' | 'whole-income' | 'marginal' | 'capped-at-10%' | 'not-liable-family-reduction';
   readonly cappedAtBalance: boolean;
 }
 
@@ -68,5 +69,11 @@ export function studyLoanRepayment(
     }
   }
   const cappedAtBalance = opts.balance !== undefined && opts.balance < calculated;
-  return { amount: cappedAtBalance ? (opts.balance ?? 0) : calculated, calculated, rate, method, cappedAtBalance };
+  return {
+    amount: cappedAtBalance ? (opts.balance ?? 0) : calculated,
+    calculated,
+    rate,
+    method,
+    cappedAtBalance,
+  };
 }

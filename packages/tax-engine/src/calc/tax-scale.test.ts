@@ -21,7 +21,8 @@ describe('resident tax scale', () => {
   });
 
   it('2021-22 to 2023-24 use the same scale as 2020-21', () => {
-    for (const y of ['2021-22', '2022-23', '2023-24'] as const) expect(rulesFor(y).residentScale.value).toEqual(r2021);
+    for (const y of ['2021-22', '2022-23', '2023-24'] as const)
+      expect(rulesFor(y).residentScale.value).toEqual(r2021);
   });
 
   const stage3 = rulesFor('2024-25').residentScale.value;

@@ -44,19 +44,33 @@ export function addScaleTax(
 
 /** Exact tax on income at a scale, rounded half-up to cents. */
 export function taxOnScale(incomeCents: Cents, scale: TaxScale, firstThresholdTwelfths?: number): Cents {
-  return addScaleTax(new ExactSum(SCALE_DENOMINATOR), incomeCents, scale, 1, firstThresholdTwelfths).rounded();
+  return addScaleTax(
+    new ExactSum(SCALE_DENOMINATOR),
+    incomeCents,
+    scale,
+    1,
+    firstThresholdTwelfths,
+  ).rounded();
 }
 
 /**
  * ITRA s20: part-year tax-free threshold = (threshold − prorated) + prorated × months / 12, in
  * twelfths of a cent. E.g. 9 months: 13,464 + 4,736 × 9 / 12 = 17,016.
  */
-export function partYearThresholdTwelfths(taxFreeThreshold: number, proratedPortion: number, months: number): number {
+export function partYearThresholdTwelfths(
+  taxFreeThreshold: number,
+  proratedPortion: number,
+  months: number,
+): number {
   return (taxFreeThreshold - proratedPortion) * 100 * 12 + proratedPortion * 100 * months;
 }
 
 /** The rate applying to the last dollar of `incomeCents` (the first bracket's rate at nil income). */
-export function marginalRateOnScale(incomeCents: Cents, scale: TaxScale, firstThresholdTwelfths?: number): Rate {
+export function marginalRateOnScale(
+  incomeCents: Cents,
+  scale: TaxScale,
+  firstThresholdTwelfths?: number,
+): Rate {
   let rate = scale[0]?.rate ?? { num: 0, den: 1 };
   for (let i = 0; i < scale.length; i++) {
     const b = scale[i];

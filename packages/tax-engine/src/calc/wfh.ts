@@ -62,7 +62,11 @@ function coversText(params: WorkFromHomeParams): CoversText {
   return hit;
 }
 
-export function compareWorkFromHomeMethods(input: WorkFromHomeInput, params: WorkFromHomeParams, withText = true): WorkFromHomeComparison {
+export function compareWorkFromHomeMethods(
+  input: WorkFromHomeInput,
+  params: WorkFromHomeParams,
+  withText = true,
+): WorkFromHomeComparison {
   const energy = input.energy ?? 0;
   const phone = input.phoneAndInternet ?? 0;
   const stationery = input.stationeryAndConsumables ?? 0;
@@ -111,14 +115,23 @@ export function compareWorkFromHomeMethods(input: WorkFromHomeInput, params: Wor
 }
 
 /** "The X gives $A, more than $B with the Y." — shared with the car comparison. */
-export function comparisonReason(bestName: string, bestAmount: Cents, others: readonly { name: string; amount: Cents }[]): string {
+export function comparisonReason(
+  bestName: string,
+  bestAmount: Cents,
+  others: readonly { name: string; amount: Cents }[],
+): string {
   if (others.length === 0) return `Only the ${bestName} applies: ${formatCents(bestAmount)}.`;
-  const lower = others.filter((o) => o.amount < bestAmount);
-  const tied = others.filter((o) => o.amount === bestAmount);
-  let text = `The ${bestName} gives ${formatCents(bestAmount)}`;
-  if (lower.length > 0) text += `, more than ${lower.map((o) => `${formatCents(o.amount)} with the ${o.name}`).join(' or ')}`;
-  if (tied.length > 0) text += `; the ${tied.map((o) => o.name).join(' and ')} gives the same`;
-  return `${text}.`;
+  let lower = '';
+  let tied = '';
+  for (const o of others) {
+    if (o.amount < bestAmount)
+      lower += (lower === '' ? '' : ' or ') + formatCents(o.amount) + ' with the ' + o.name;
+    else if (o.amount === bestAmount) tied += (tied === '' ? '' : ' and ') + o.name;
+  }
+  let text = 'The ' + bestName + ' gives ' + formatCents(bestAmount);
+  if (lower !== '') text += ', more than ' + lower;
+  if (tied !== '') text += '; the ' + tied + ' gives the same';
+  return text + '.';
 }
 
 function describe(method: WorkFromHomeMethod): string {

@@ -1,4 +1,10 @@
-import type { AssessmentLine, Caveat, LineInputValue, MissingFact, ProvisionalUse } from '../assessment.types';
+import type {
+  AssessmentLine,
+  Caveat,
+  LineInputValue,
+  MissingFact,
+  ProvisionalUse,
+} from '../assessment.types';
 import type { Cents } from '../money';
 import { hasProvisionalFigures, type RuleKey } from '../rules/rules';
 import type { RuleSet, SourceRef } from '../rules/rule.types';

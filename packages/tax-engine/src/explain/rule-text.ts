@@ -24,7 +24,9 @@ export function ruleTexts(rules: RuleSet): RuleTexts {
     lito: `$${l.maximum} to $${groupThousands(l.firstTaperFrom)}; − ${formatRate(l.firstTaperRate)} to $${groupThousands(l.secondTaperFrom)}; − ${formatRate(l.secondTaperRate)} above; limited to the tax`,
     lmito: m
       ? `$${m.base} to $${groupThousands(m.phaseInFrom)}; + ${formatRate(m.phaseInRate)} to $${groupThousands(m.maximum)}; − ${formatRate(m.phaseOutRate)} above $${groupThousands(m.phaseOutFrom)}${
-          m.additional ? `; + $${m.additional.amount} below $${groupThousands(m.additional.whenIncomeBelow)}` : ''
+          m.additional
+            ? `; + $${m.additional.amount} below $${groupThousands(m.additional.whenIncomeBelow)}`
+            : ''
         }`
       : null,
     partYear: `($${groupThousands(rules.taxFreeThreshold.value)} − $${groupThousands(rules.partYearProratedPortion.value)}) + $${groupThousands(rules.partYearProratedPortion.value)} × months resident / 12`,

@@ -22,7 +22,11 @@ export function describeScale(incomeCents: Cents, scale: TaxScale, firstThreshol
     const from = i === 1 && firstThresholdTwelfths !== undefined ? firstThresholdTwelfths : b.from * 1200;
     if (income <= from) break;
     const nextBracket = scale[i + 1];
-    const nextFrom = nextBracket ? (i + 1 === 1 && firstThresholdTwelfths !== undefined ? firstThresholdTwelfths : nextBracket.from * 1200) : Infinity;
+    const nextFrom = nextBracket
+      ? i + 1 === 1 && firstThresholdTwelfths !== undefined
+        ? firstThresholdTwelfths
+        : nextBracket.from * 1200
+      : Infinity;
     const top = nextFrom < income ? nextFrom : income;
     const position = parts === 0 ? ' on the first ' : top === income ? ' on the remaining ' : ' on the next ';
     const part = (b.rate.num === 0 ? 'nil' : formatRate(b.rate)) + position + money(top - from);

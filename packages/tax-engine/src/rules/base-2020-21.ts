@@ -11,7 +11,26 @@ const p = percent;
 
 /** Builds whole-income study-loan bands: rates 1%, 2%, 2.5%, 3%, … 10% at the given thresholds. */
 export function wholeIncomeBands(thresholds: readonly number[]): StudyLoanBand[] {
-  const rates = ['1', '2', '2.5', '3', '3.5', '4', '4.5', '5', '5.5', '6', '6.5', '7', '7.5', '8', '8.5', '9', '9.5', '10'];
+  const rates = [
+    '1',
+    '2',
+    '2.5',
+    '3',
+    '3.5',
+    '4',
+    '4.5',
+    '5',
+    '5.5',
+    '6',
+    '6.5',
+    '7',
+    '7.5',
+    '8',
+    '8.5',
+    '9',
+    '9.5',
+    '10',
+  ];
   if (thresholds.length !== rates.length) throw new Error('study-loan table needs 18 thresholds');
   return thresholds.map((from, i) => ({ from, rate: p(rates[i] ?? '0') }));
 }
@@ -84,11 +103,22 @@ export const BASE_2020_21: RuleValues = {
   },
   medicareLevy: { value: { rate: p('2'), shadeInRate: p('10') }, source: SOURCES.medicareLevyRate },
   medicareLowIncome: {
-    value: { single: 23_226, singleSapto: 36_705, family: 39_167, familySapto: 51_094, perDependentChild: 3_597 },
+    value: {
+      single: 23_226,
+      singleSapto: 36_705,
+      family: 39_167,
+      familySapto: 51_094,
+      perDependentChild: 3_597,
+    },
     source: SOURCES.atoMedicareLowIncome,
   },
   mlsThresholds: {
-    value: { singleTier1: 90_000, singleTier2: 105_000, singleTier3: 140_000, familyIncreasePerChildAfterFirst: 1_500 },
+    value: {
+      singleTier1: 90_000,
+      singleTier2: 105_000,
+      singleTier3: 140_000,
+      familyIncreasePerChildAfterFirst: 1_500,
+    },
     source: SOURCES.atoMls,
   },
   mlsRates: { value: [p('1'), p('1.25'), p('1.5')], source: SOURCES.mlsSingle },
@@ -113,8 +143,8 @@ export const BASE_2020_21: RuleValues = {
       kind: 'whole-income',
       minimumRepaymentIncome: 46_620,
       bands: wholeIncomeBands([
-        46_620, 53_827, 57_056, 60_480, 64_109, 67_955, 72_032, 76_355, 80_936, 85_793, 90_940, 96_397, 102_180,
-        108_310, 114_708, 121_699, 129_000, 136_740,
+        46_620, 53_827, 57_056, 60_480, 64_109, 67_955, 72_032, 76_355, 80_936, 85_793, 90_940, 96_397,
+        102_180, 108_310, 114_708, 121_699, 129_000, 136_740,
       ]),
     },
     source: SOURCES.gazette2020,

@@ -48,10 +48,23 @@ describe('rules as data', () => {
   });
 
   it('marks figures not yet published as provisional, and only those', () => {
-    for (const y of ['2020-21', '2021-22', '2022-23', '2023-24', '2024-25'] as const) expect(provisionalFigures(rulesFor(y))).toEqual([]);
+    for (const y of ['2020-21', '2021-22', '2022-23', '2023-24', '2024-25'] as const)
+      expect(provisionalFigures(rulesFor(y))).toEqual([]);
     expect(provisionalFigures(rulesFor('2025-26')).map((p) => p.id)).toEqual(['medicareLowIncome']);
-    expect(provisionalFigures(rulesFor('2026-27')).map((p) => p.id).sort()).toEqual(
-      ['carCentsPerKm', 'medicareLowIncome', 'mlsThresholds', 'phiRebate', 'sapto', 'studyLoan', 'workFromHome'].sort(),
+    expect(
+      provisionalFigures(rulesFor('2026-27'))
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(
+      [
+        'carCentsPerKm',
+        'medicareLowIncome',
+        'mlsThresholds',
+        'phiRebate',
+        'sapto',
+        'studyLoan',
+        'workFromHome',
+      ].sort(),
     );
   });
 
@@ -61,7 +74,8 @@ describe('rules as data', () => {
       if (s.kind !== 'whole-income') throw new Error('expected whole-income');
       expect(s.bands).toHaveLength(18);
       expect(s.bands[0]?.from).toBe(s.minimumRepaymentIncome);
-      for (let i = 1; i < s.bands.length; i++) expect((s.bands[i]?.from ?? 0) > (s.bands[i - 1]?.from ?? 0)).toBe(true);
+      for (let i = 1; i < s.bands.length; i++)
+        expect((s.bands[i]?.from ?? 0) > (s.bands[i - 1]?.from ?? 0)).toBe(true);
     }
     expect(rulesFor('2025-26').studyLoan.value.kind).toBe('marginal');
   });

@@ -55,18 +55,27 @@ export const YEAR_OVERRIDES: Readonly<Record<Exclude<IncomeYear, '2020-21'>, Rul
       note: 'The s61-107(1) table plus a flat $420 while taxable income is below $126,000 (a cliff at $126,000).',
     },
     medicareLowIncome: {
-      value: { single: 23_365, singleSapto: 36_925, family: 39_402, familySapto: 51_401, perDependentChild: 3_619 },
+      value: {
+        single: 23_365,
+        singleSapto: 36_925,
+        family: 39_402,
+        familySapto: 51_401,
+        perDependentChild: 3_619,
+      },
       source: SOURCES.atoMedicareFamily,
       note: 'One secondary source (fdbco.au) lists the per-child amount as 3,618; the ATO figure 3,619 is used.',
     },
-    phiRebate: { value: { julyToMarch: RATES_APRIL_2021, aprilToJune: RATES_APRIL_2021 }, source: SOURCES.atoPhi },
+    phiRebate: {
+      value: { julyToMarch: RATES_APRIL_2021, aprilToJune: RATES_APRIL_2021 },
+      source: SOURCES.atoPhi,
+    },
     studyLoan: {
       value: {
         kind: 'whole-income',
         minimumRepaymentIncome: 47_014,
         bands: wholeIncomeBands([
-          47_014, 54_283, 57_539, 60_992, 64_652, 68_530, 72_642, 77_002, 81_621, 86_519, 91_710, 97_213, 103_046,
-          109_228, 115_782, 122_729, 130_093, 137_898,
+          47_014, 54_283, 57_539, 60_992, 64_652, 68_530, 72_642, 77_002, 81_621, 86_519, 91_710, 97_213,
+          103_046, 109_228, 115_782, 122_729, 130_093, 137_898,
         ]),
       },
       source: SOURCES.atoStudyLoan,
@@ -78,7 +87,13 @@ export const YEAR_OVERRIDES: Readonly<Record<Exclude<IncomeYear, '2020-21'>, Rul
   '2022-23': {
     lmito: { value: null, source: SOURCES.lmito, note: 'LMITO applied for 2018-19 to 2021-22 only.' },
     medicareLowIncome: {
-      value: { single: 24_276, singleSapto: 38_365, family: 40_939, familySapto: 53_406, perDependentChild: 3_760 },
+      value: {
+        single: 24_276,
+        singleSapto: 38_365,
+        family: 40_939,
+        familySapto: 53_406,
+        perDependentChild: 3_760,
+      },
       source: SOURCES.atoMedicareLowIncome,
     },
     studyLoan: {
@@ -86,8 +101,8 @@ export const YEAR_OVERRIDES: Readonly<Record<Exclude<IncomeYear, '2020-21'>, Rul
         kind: 'whole-income',
         minimumRepaymentIncome: 48_361,
         bands: wholeIncomeBands([
-          48_361, 55_837, 59_187, 62_739, 66_503, 70_493, 74_723, 79_207, 83_959, 88_997, 94_337, 99_997, 105_997,
-          112_356, 119_098, 126_244, 133_819, 141_848,
+          48_361, 55_837, 59_187, 62_739, 66_503, 70_493, 74_723, 79_207, 83_959, 88_997, 94_337, 99_997,
+          105_997, 112_356, 119_098, 126_244, 133_819, 141_848,
         ]),
       },
       source: SOURCES.atoStudyLoan,
@@ -98,15 +113,30 @@ export const YEAR_OVERRIDES: Readonly<Record<Exclude<IncomeYear, '2020-21'>, Rul
       source: SOURCES.pcg2023_1,
       note: 'Revised fixed rate from 1 July 2022; the 80c shortcut and the 52c method ended on 30 June 2022.',
     },
-    selfEducationReduction: { value: null, source: SOURCES.s82A, note: 's82A repealed from the 2022-23 income year.' },
+    selfEducationReduction: {
+      value: null,
+      source: SOURCES.s82A,
+      note: 's82A repealed from the 2022-23 income year.',
+    },
   },
   '2023-24': {
     medicareLowIncome: {
-      value: { single: 26_000, singleSapto: 41_089, family: 43_846, familySapto: 57_198, perDependentChild: 4_027 },
+      value: {
+        single: 26_000,
+        singleSapto: 41_089,
+        family: 43_846,
+        familySapto: 57_198,
+        perDependentChild: 4_027,
+      },
       source: SOURCES.atoMedicareLowIncome,
     },
     mlsThresholds: {
-      value: { singleTier1: 93_000, singleTier2: 108_000, singleTier3: 144_000, familyIncreasePerChildAfterFirst: 1_500 },
+      value: {
+        singleTier1: 93_000,
+        singleTier2: 108_000,
+        singleTier3: 144_000,
+        familyIncreasePerChildAfterFirst: 1_500,
+      },
       source: SOURCES.atoMls,
     },
     studyLoan: {
@@ -114,8 +144,8 @@ export const YEAR_OVERRIDES: Readonly<Record<Exclude<IncomeYear, '2020-21'>, Rul
         kind: 'whole-income',
         minimumRepaymentIncome: 51_550,
         bands: wholeIncomeBands([
-          51_550, 59_519, 63_090, 66_876, 70_889, 75_141, 79_650, 84_430, 89_495, 94_866, 100_558, 106_591, 112_986,
-          119_765, 126_951, 134_569, 142_643, 151_201,
+          51_550, 59_519, 63_090, 66_876, 70_889, 75_141, 79_650, 84_430, 89_495, 94_866, 100_558, 106_591,
+          112_986, 119_765, 126_951, 134_569, 142_643, 151_201,
         ]),
       },
       source: SOURCES.atoStudyLoan,
@@ -151,21 +181,35 @@ export const YEAR_OVERRIDES: Readonly<Record<Exclude<IncomeYear, '2020-21'>, Rul
       source: SOURCES.saptoAto,
     },
     medicareLowIncome: {
-      value: { single: 27_222, singleSapto: 43_020, family: 45_907, familySapto: 59_886, perDependentChild: 4_216 },
+      value: {
+        single: 27_222,
+        singleSapto: 43_020,
+        family: 45_907,
+        familySapto: 59_886,
+        perDependentChild: 4_216,
+      },
       source: SOURCES.atoMedicareLowIncome,
     },
     mlsThresholds: {
-      value: { singleTier1: 97_000, singleTier2: 113_000, singleTier3: 151_000, familyIncreasePerChildAfterFirst: 1_500 },
+      value: {
+        singleTier1: 97_000,
+        singleTier2: 113_000,
+        singleTier3: 151_000,
+        familyIncreasePerChildAfterFirst: 1_500,
+      },
       source: SOURCES.atoMls,
     },
-    phiRebate: { value: { julyToMarch: RATES_APRIL_2021, aprilToJune: RATES_APRIL_2025 }, source: SOURCES.phiCircular2125 },
+    phiRebate: {
+      value: { julyToMarch: RATES_APRIL_2021, aprilToJune: RATES_APRIL_2025 },
+      source: SOURCES.phiCircular2125,
+    },
     studyLoan: {
       value: {
         kind: 'whole-income',
         minimumRepaymentIncome: 54_435,
         bands: wholeIncomeBands([
-          54_435, 62_851, 66_621, 70_619, 74_856, 79_347, 84_108, 89_155, 94_504, 100_175, 106_186, 112_557, 119_310,
-          126_468, 134_057, 142_101, 150_627, 159_664,
+          54_435, 62_851, 66_621, 70_619, 74_856, 79_347, 84_108, 89_155, 94_504, 100_175, 106_186, 112_557,
+          119_310, 126_468, 134_057, 142_101, 150_627, 159_664,
         ]),
       },
       source: SOURCES.atoStudyLoan,
@@ -180,18 +224,36 @@ export const YEAR_OVERRIDES: Readonly<Record<Exclude<IncomeYear, '2020-21'>, Rul
   },
   '2025-26': {
     medicareLowIncome: {
-      value: { single: 28_011, singleSapto: 44_268, family: 47_238, familySapto: 61_623, perDependentChild: 4_338 },
-      source: { title: `${HS_TAX_ATO} (Medicare thresholds from the 2026-27 Budget)`, url: 'https://github.com/frasertweedale/hs-tax-ato' },
+      value: {
+        single: 28_011,
+        singleSapto: 44_268,
+        family: 47_238,
+        familySapto: 61_623,
+        perDependentChild: 4_338,
+      },
+      source: {
+        title: `${HS_TAX_ATO} (Medicare thresholds from the 2026-27 Budget)`,
+        url: 'https://github.com/frasertweedale/hs-tax-ato',
+      },
       confidence: 'M',
-      provisional: 'The 2025-26 Medicare levy low-income thresholds come from a single secondary source and were not confirmed on an ATO page.',
+      provisional:
+        'The 2025-26 Medicare levy low-income thresholds come from a single secondary source and were not confirmed on an ATO page.',
     },
     mlsThresholds: {
-      value: { singleTier1: 101_000, singleTier2: 118_000, singleTier3: 158_000, familyIncreasePerChildAfterFirst: 1_500 },
+      value: {
+        singleTier1: 101_000,
+        singleTier2: 118_000,
+        singleTier3: 158_000,
+        familyIncreasePerChildAfterFirst: 1_500,
+      },
       source: SOURCES.atoMls,
     },
     phiRebate: {
       value: { julyToMarch: RATES_APRIL_2025, aprilToJune: RATES_APRIL_2026 },
-      source: { title: `${HS_TAX_ATO} (rebate adjustment factor 0.993 from 1 April 2026)`, url: 'https://github.com/frasertweedale/hs-tax-ato' },
+      source: {
+        title: `${HS_TAX_ATO} (rebate adjustment factor 0.993 from 1 April 2026)`,
+        url: 'https://github.com/frasertweedale/hs-tax-ato',
+      },
       confidence: 'M',
       note: '1 April 2026 percentages from a single secondary source; 1 July 2025 to 31 March 2026 from PHI circular 21/25.',
     },
@@ -229,17 +291,33 @@ export const YEAR_OVERRIDES: Readonly<Record<Exclude<IncomeYear, '2020-21'>, Rul
       },
       source: SOURCES.saptoAto,
       confidence: 'L',
-      provisional: 'SAPTO thresholds for 2026-27 (with the 15% rate) are not yet published; the 2025-26 figures are used.',
+      provisional:
+        'SAPTO thresholds for 2026-27 (with the 15% rate) are not yet published; the 2025-26 figures are used.',
     },
     medicareLowIncome: {
-      value: { single: 28_011, singleSapto: 44_268, family: 47_238, familySapto: 61_623, perDependentChild: 4_338 },
+      value: {
+        single: 28_011,
+        singleSapto: 44_268,
+        family: 47_238,
+        familySapto: 61_623,
+        perDependentChild: 4_338,
+      },
       source: { title: HS_TAX_ATO, url: 'https://github.com/frasertweedale/hs-tax-ato' },
       confidence: 'L',
-      provisional: 'Medicare levy low-income thresholds for 2026-27 are not yet set; the 2025-26 figures are used.',
+      provisional:
+        'Medicare levy low-income thresholds for 2026-27 are not yet set; the 2025-26 figures are used.',
     },
     mlsThresholds: {
-      value: { singleTier1: 105_000, singleTier2: 123_000, singleTier3: 164_000, familyIncreasePerChildAfterFirst: 1_500 },
-      source: { title: `${HS_TAX_ATO} (marked not final)`, url: 'https://github.com/frasertweedale/hs-tax-ato' },
+      value: {
+        singleTier1: 105_000,
+        singleTier2: 123_000,
+        singleTier3: 164_000,
+        familyIncreasePerChildAfterFirst: 1_500,
+      },
+      source: {
+        title: `${HS_TAX_ATO} (marked not final)`,
+        url: 'https://github.com/frasertweedale/hs-tax-ato',
+      },
       confidence: 'L',
       provisional: 'Medicare levy surcharge and PHI rebate income thresholds for 2026-27 are not final.',
     },
@@ -247,7 +325,8 @@ export const YEAR_OVERRIDES: Readonly<Record<Exclude<IncomeYear, '2020-21'>, Rul
       value: { julyToMarch: RATES_APRIL_2026, aprilToJune: RATES_APRIL_2026 },
       source: { title: HS_TAX_ATO, url: 'https://github.com/frasertweedale/hs-tax-ato' },
       confidence: 'L',
-      provisional: 'The PHI rebate percentages from 1 April 2027 are not yet published; the 1 April 2026 percentages are used.',
+      provisional:
+        'The PHI rebate percentages from 1 April 2027 are not yet published; the 1 April 2026 percentages are used.',
     },
     studyLoan: {
       value: {
@@ -259,7 +338,10 @@ export const YEAR_OVERRIDES: Readonly<Record<Exclude<IncomeYear, '2020-21'>, Rul
         ],
         capRate: p('10'),
       },
-      source: { title: `${HS_TAX_ATO} (marked not final)`, url: 'https://github.com/frasertweedale/hs-tax-ato' },
+      source: {
+        title: `${HS_TAX_ATO} (marked not final)`,
+        url: 'https://github.com/frasertweedale/hs-tax-ato',
+      },
       confidence: 'L',
       provisional: 'The 2026-27 study-loan thresholds are indexed figures not yet confirmed by the ATO.',
     },
@@ -267,7 +349,8 @@ export const YEAR_OVERRIDES: Readonly<Record<Exclude<IncomeYear, '2020-21'>, Rul
       value: 88,
       source: SOURCES.atoCarCentsPerKm,
       confidence: 'M',
-      provisional: 'No 2026-27 cents-per-kilometre determination was found; the 88c rate stays in force until replaced.',
+      provisional:
+        'No 2026-27 cents-per-kilometre determination was found; the 88c rate stays in force until replaced.',
     },
     workFromHome: {
       value: { fixedRateCentsPerHour: 70, fixedRateKind: 'revised-fixed', shortcutCentsPerHour: null },
