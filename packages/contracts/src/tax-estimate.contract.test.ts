@@ -5,6 +5,7 @@ import {
   estimateRequestSchema,
   estimateRequestToReturnInput,
   estimateResponseSchema,
+  issuePathToRequestField,
   type EstimateRequestInput,
 } from './tax-estimate.contract';
 
@@ -249,5 +250,39 @@ describe('assessmentToEstimateResponse', () => {
     const out = assessmentToEstimateResponse(r.assessment);
     expect(out.provisional).toBe(true);
     expect(out.provisionalFigures?.map((p) => p.id)).toContain('medicareLowIncome');
+  });
+});
+
+describe('issuePathToRequestField', () => {
+  it.each([
+    ['income.salaryWages', 'income.salaryWages'],
+    ['income.grossInterest', 'income.interest'],
+    ['credits.paygWithholding', 'taxWithheld'],
+    ['sapto.eligible', 'saptoCategory'],
+    ['dependants.soleParent', 'dependentChildren'],
+    [
+      'deductions.car.cars.0.logbook.businessUseBasisPoints',
+      'deductions.cars.0.logbook.businessUseBasisPoints',
+    ],
+    ['deductions.workingFromHome.hours', 'deductions.workingFromHome.hours'],
+    ['residency.residentFrom', 'partYearResidency.residentFrom'],
+    ['residency.workingHolidayNetIncome', 'workingHolidayNetIncome'],
+    ['privateHealth.statements.1.benefitCode', 'privateHealthStatements.1.benefitCode'],
+    ['medicare.halfExemptionDays', 'medicareExemptionDays.half'],
+  ])('%s → %s', (path, field) => {
+    expect(issuePathToRequestField(path)).toBe(field);
+  });
+
+  it('maps the engine issue for SAPTO with a foreign resident to the request field', () => {
+    const r = assess(
+      estimateRequestToReturnInput(
+        parse({ incomeYear: '2024-25', residency: 'foreign-resident', saptoCategory: 'single' }),
+      ),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues.map((i) => [issuePathToRequestField(i.path), i.code])).toEqual([
+        ['saptoCategory', 'not-applicable'],
+      ]);
   });
 });

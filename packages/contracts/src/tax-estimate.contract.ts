@@ -557,6 +557,68 @@ export function estimateRequestToReturnInput(req: EstimateRequest): TaxReturnInp
   };
 }
 
+/**
+ * Engine validation paths (fields of `TaxReturnInput`) → the request field a client sent, so the
+ * server can report an engine issue against the public field name. Longest prefix wins.
+ */
+const ISSUE_PATHS: readonly (readonly [string, string])[] = [
+  ['income.grossInterest', 'income.interest'],
+  ['income.dividends.unfranked', 'income.dividendsUnfranked'],
+  ['income.dividends.franked', 'income.dividendsFranked'],
+  ['income.dividends.frankingCredits', 'income.frankingCredits'],
+  ['income.lumpSumA', 'income.lumpSumA'],
+  ['income.employeeShareSchemes.upfrontEligibleForReduction', 'income.employeeShareSchemesReducible'],
+  ['income.employeeShareSchemes.upfrontNotEligible', 'income.employeeShareSchemesNotReducible'],
+  ['income.employeeShareSchemes.deferral', 'income.employeeShareSchemesDeferral'],
+  ['income.partnershipsAndTrusts.frankingCredits', 'income.trustFrankingCredits'],
+  ['income.partnershipsAndTrusts', 'income.partnershipsAndTrusts'],
+  ['income.business', 'income.businessIncome'],
+  ['income.capitalGains', 'income.capitalGainsDiscountable'],
+  ['income.foreignIncome.foreignTaxPaid', 'income.foreignTaxPaid'],
+  ['income.foreignIncome', 'income.foreignIncome'],
+  ['income.rentalProperties', 'income.rentalProperties'],
+  ['deductions.car.otherAmount', 'deductions.car'],
+  ['deductions.car.cars', 'deductions.cars'],
+  ['deductions.selfEducation', 'deductions.selfEducation'],
+  ['credits.paygWithholding', 'taxWithheld'],
+  ['credits.tfnAmountsWithheld', 'tfnAmountsWithheld'],
+  ['credits.paygInstalments', 'paygInstalments'],
+  ['spouse', 'spouseTaxableIncome'],
+  ['dependants', 'dependentChildren'],
+  ['sapto', 'saptoCategory'],
+  ['privateHealth.hospitalCover', 'hospitalCoverDays'],
+  ['privateHealth.statements', 'privateHealthStatements'],
+  ['studyLoan.balance', 'studyLoanBalance'],
+  ['studyLoan', 'hasStudyLoan'],
+  ['incomeTests.reportableFringeBenefitsOther', 'incomeTests.reportableFringeBenefits'],
+  ['medicare.fullExemptionDays', 'medicareExemptionDays.full'],
+  ['medicare.halfExemptionDays', 'medicareExemptionDays.half'],
+  ['medicare', 'medicareExemptionDays'],
+  ['residency.workingHolidayNetIncome', 'workingHolidayNetIncome'],
+  ['residency.taxResident', 'workingHolidayMakerTaxResident'],
+  ['residency.kind', 'residency'],
+  ['residency', 'partYearResidency'],
+];
+
+export function issuePathToRequestField(path: string): string {
+  let best: readonly [string, string] | null = null;
+  for (const entry of ISSUE_PATHS) {
+    const [from] = entry;
+    if ((path === from || path.startsWith(`${from}.`)) && (best === null || from.length > best[0].length))
+      best = entry;
+  }
+  if (best === null) return path;
+  const [from, to] = best;
+  // Keep a list index or sub-field that the request shares (e.g. cars.0.businessKilometres).
+  const rest = path.slice(from.length);
+  const keepsRest =
+    to.endsWith('rentalProperties') ||
+    to.endsWith('cars') ||
+    to === 'privateHealthStatements' ||
+    to === 'partYearResidency';
+  return keepsRest ? to + rest : to;
+}
+
 /** A line input: keys ending in "Cents" are money; they become dollars under the key without the suffix. */
 function lineInputs(inputs: AssessmentLine['inputs']): Record<string, LineInputValue> {
   const out: Record<string, LineInputValue> = {};

@@ -572,9 +572,9 @@ function compute(input: TaxReturnInput, explain: boolean): Assessment {
     }
     if (taxableIncome > individualThreshold) {
       const familyBase = (saptoEntitled ? low.familySapto : low.family) * 100;
-      const possibleFamilyLimit = Math.floor(
-        ((familyBase + low.perDependentChild * 100 * Math.max(children, 4)) * 5) / 4,
-      );
+      // With children not yet answered, allow for up to four when deciding whether the answer could matter.
+      const kids = input.dependants === undefined ? 4 : children;
+      const possibleFamilyLimit = Math.floor(((familyBase + low.perDependentChild * 100 * kids) * 5) / 4);
       if (taxableIncome <= possibleFamilyLimit) {
         if (spouse === undefined)
           ctx.ask(

@@ -10,13 +10,11 @@ const residency: fc.Arbitrary<ResidencyInput> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'foreign-resident' as const }) },
   {
     weight: 1,
-    arbitrary: fc
-      .integer({ min: 1, max: 12 })
-      .map((months) => ({
-        kind: 'part-year-resident' as const,
-        monthsResident: months,
-        daysResident: Math.min(365, months * 30),
-      })),
+    arbitrary: fc.integer({ min: 1, max: 12 }).map((months) => ({
+      kind: 'part-year-resident' as const,
+      monthsResident: months,
+      daysResident: Math.min(365, months * 30),
+    })),
   },
   {
     weight: 1,

@@ -23,7 +23,7 @@ export function ruleTexts(rules: RuleSet): RuleTexts {
   const texts: RuleTexts = {
     lito: `$${l.maximum} to $${groupThousands(l.firstTaperFrom)}; − ${formatRate(l.firstTaperRate)} to $${groupThousands(l.secondTaperFrom)}; − ${formatRate(l.secondTaperRate)} above; limited to the tax`,
     lmito: m
-      ? `$${m.base} to $${groupThousands(m.phaseInFrom)}; + ${formatRate(m.phaseInRate)} to $${groupThousands(m.maximum)}; − ${formatRate(m.phaseOutRate)} above $${groupThousands(m.phaseOutFrom)}${
+      ? `$${m.base} to $${groupThousands(m.phaseInFrom)}; + ${formatRate(m.phaseInRate)} above that, to at most $${groupThousands(m.maximum)}; − ${formatRate(m.phaseOutRate)} above $${groupThousands(m.phaseOutFrom)}${
           m.additional
             ? `; + $${m.additional.amount} below $${groupThousands(m.additional.whenIncomeBelow)}`
             : ''
