@@ -23,6 +23,7 @@ import { adminRoutes } from './routes/admin.routes';
 import { authRoutes } from './routes/auth.routes';
 import { healthRoutes } from './routes/health.routes';
 import { metaRoutes } from './routes/meta.routes';
+import { taxRoutes } from './routes/tax.routes';
 import { createServices, type Services } from './services/create-services';
 
 export interface BuildAppOptions {
@@ -139,6 +140,7 @@ export async function buildApp(adapters: Adapters, options: BuildAppOptions = {}
 
   await app.register(healthRoutes(adapters));
   await app.register(metaRoutes);
+  await app.register(taxRoutes(services));
   await app.register(authRoutes(services, guards));
   await app.register(accountRoutes(services, guards, adapters.database.db));
   await app.register(adminRoutes(services, guards));

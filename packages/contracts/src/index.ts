@@ -5,3 +5,5 @@ export * from './jobs.contract';
 export * from './auth.contract';
 export * from './account.contract';
 export * from './tfn';
+export * from './return-items.contract';
+export * from './returns.mapping';

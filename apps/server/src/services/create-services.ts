@@ -13,6 +13,7 @@ import { UserVault } from './accounts/user-vault';
 import { AuditService, SYSTEM_CONTEXT } from './audit/audit.service';
 import { EmailService } from './email/email.service';
 import { JobService } from './jobs/job.service';
+import { EstimateService } from './tax/estimate.service';
 
 /** Builds every use-case service from the adapters and registers the job handlers. */
 export function createServices(adapters: Adapters) {
@@ -35,6 +36,7 @@ export function createServices(adapters: Adapters) {
   const access = new AccessService(delegations, audit);
   const accountData = new AccountDataService(db, clock, vault, adapters.blobStore, audit, emails, profiles, auth, delegations);
   const admin = new AdminService(db, audit);
+  const estimates = new EstimateService(metrics);
 
   jobs.register({
     'system.selftest': {
@@ -49,7 +51,7 @@ export function createServices(adapters: Adapters) {
     },
   });
 
-  return { jobs, audit, emails, vault, tokens, throttle, twoFactor, auth, profiles, delegations, access, accountData, admin };
+  return { estimates, jobs, audit, emails, vault, tokens, throttle, twoFactor, auth, profiles, delegations, access, accountData, admin };
 }
 
 export type Services = ReturnType<typeof createServices>;
