@@ -7,3 +7,4 @@ export * from './audit-logs.schema';
 export * from './jobs.schema';
 export * from './account-tokens.schema';
 export * from './delegations.schema';
+export * from './return-reviews.schema';
