@@ -23,7 +23,7 @@ export interface MarginalRate {
   readonly rate: Rate;
   /** The same as a percentage, for display. */
   readonly percent: number;
-  /** Including the 2% Medicare levy for residents with income above the phase-in range (display only). */
+  /** Including the Medicare levy on the last dollar for a single resident: 10% in the phase-in range, else 2% (display only). */
   readonly percentWithMedicare: number;
 }
 
@@ -46,13 +46,19 @@ export function marginalRate(
   const rate = marginalRateOnScale(taxableIncome, scale);
   const percent = rateToNumber(rate) * 100;
   const resident = residency === 'resident' || residency === 'part-year-resident';
-  const medicareApplies =
-    resident && taxableIncome > Math.floor((rules.medicareLowIncome.value.single * 100 * 5) / 4);
-  return {
-    rate,
-    percent,
-    percentWithMedicare: percent + (medicareApplies ? rateToNumber(rules.medicareLevy.value.rate) * 100 : 0),
-  };
+  // Medicare on the last dollar: nil up to the low-income threshold, 10% in the phase-in range, then 2%.
+  let medicare = 0;
+  if (resident) {
+    const threshold = rules.medicareLowIncome.value.single * 100;
+    const levy = rules.medicareLevy.value;
+    if (taxableIncome > threshold) {
+      const shadeIn =
+        (taxableIncome - threshold) * levy.shadeInRate.num * levy.rate.den <
+        taxableIncome * levy.rate.num * levy.shadeInRate.den;
+      medicare = rateToNumber(shadeIn ? levy.shadeInRate : levy.rate) * 100;
+    }
+  }
+  return { rate, percent, percentWithMedicare: percent + medicare };
 }
 
 export interface RulesSummary {

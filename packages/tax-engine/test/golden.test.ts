@@ -216,3 +216,36 @@ describe('ATO: working from home and car rates', () => {
     expect(compareCar('2024-25', { businessKilometres: 9_000 }).best.amount).toBe($(4_400));
   });
 });
+
+describe('ATO: Guide to capital gains tax — net capital gain (Kathleen)', () => {
+  // https://www.ato.gov.au/Forms/Guide-to-CGT-2002-03/?page=195 — "$520 − $600 = −$80; $3,000 − $80 = $2,920;
+  // $2,920 − $400 = $2,520; $2,520 × 50% = $1,260. Kathleen shows $1,260 at A Net capital gain."
+  it('applies current-year losses to the non-discount gain first, then prior-year losses, then the discount', () => {
+    const a = assessOk({
+      incomeYear: '2024-25',
+      residency: { kind: 'resident' },
+      income: {
+        capitalGains: {
+          gains: [
+            { amount: $(520), discountEligible: false },
+            { amount: $(3_000), discountEligible: true },
+          ],
+          currentYearLosses: $(600),
+          priorYearNetLosses: $(400),
+        },
+      },
+      ...SINGLE_NO_COVER,
+    });
+    expect(a.taxableIncome).toBe($(1_260));
+    expect(a.carryForward.netCapitalLosses).toBe(0);
+  });
+});
+
+describe('ITAA 1997 s28-25: cents per kilometre is capped at 5,000 km', () => {
+  // "If the car travelled 5,085 business kilometres, you could claim for 5,000, and would lose the extra 85."
+  it('5,085 km is claimed as 5,000 km', () => {
+    const r = compareCar('2023-24', { businessKilometres: 5_085 });
+    expect(r.centsPerKm.kilometresClaimed).toBe(5_000);
+    expect(r.best.amount).toBe($(4_250)); // 5,000 × 85c
+  });
+});
