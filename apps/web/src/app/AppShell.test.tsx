@@ -1,9 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mockApi, signedInRoutes, signedOutRoutes } from '../test/api-mock';
 import { renderApp } from '../test/render';
 
 describe('app shell', () => {
+  beforeEach(() => {
+    mockApi(signedInRoutes());
+  });
+
   it('renders the landmarks, the skip link and a link to every section', async () => {
     renderApp('/');
 
@@ -109,5 +114,48 @@ describe('app shell', () => {
     expect(screen.getByText(/isn’t available yet/)).toBeTruthy();
     expect(screen.queryByText(/coming soon/i)).toBeNull();
     expect(screen.getByRole('link', { name: 'Estimate your tax' }).getAttribute('href')).toBe('/calculator');
+  });
+
+  it('shows the account menu with Profile, Security and Sign out when signed in', async () => {
+    const user = userEvent.setup();
+    const { router } = renderApp('/');
+    await screen.findByRole('heading', { level: 1 });
+
+    const banner = screen.getByRole('banner');
+    expect(within(banner).queryByRole('link', { name: 'Sign in' })).toBeNull();
+    await user.click(within(banner).getByRole('button', { name: 'Account: Alex Nguyen' }));
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getByText('alex@example.com')).toBeTruthy();
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'Profile',
+      'Security',
+      'Tax agent access',
+      'Sign out',
+    ]);
+    await user.click(within(menu).getByRole('menuitem', { name: 'Security' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/security'));
+  });
+});
+
+describe('app shell when signed out', () => {
+  beforeEach(() => {
+    mockApi(signedOutRoutes());
+  });
+
+  it('offers Sign in and Create account, and keeps the calculator public', async () => {
+    renderApp('/calculator');
+    await screen.findByRole('heading', { level: 1, name: 'Tax calculator' }, { timeout: 8000 });
+    const banner = screen.getByRole('banner');
+    expect(within(banner).getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe(
+      '/sign-in?next=%2Fcalculator',
+    );
+    expect(within(banner).getByRole('link', { name: 'Create account' }).getAttribute('href')).toBe('/sign-up');
+    expect(within(banner).queryByRole('button', { name: /Account:/ })).toBeNull();
+  });
+
+  it('sends the dashboard to the sign-in page', async () => {
+    const { router } = renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Numeri' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/sign-in');
   });
 });

@@ -1,8 +1,27 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useEffect, useRef, useState } from 'react';
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
-import { MenuIcon, NumeriMark } from '../components';
+import {
+  Link,
+  NavLink,
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useNavigate,
+  useNavigation,
+} from 'react-router';
+import {
+  buttonClasses,
+  ChevronDownIcon,
+  MenuIcon,
+  NumeriMark,
+  ShieldIcon,
+  SignOutIcon,
+  UserIcon,
+  UsersIcon,
+} from '../components';
+import { APP_ROUTES, signInPath, useAuth } from '../lib/auth';
 import { cn } from '../lib/cn';
+import { useMfaEnrolmentRedirect } from './guards';
 import { NAV_ITEMS } from './navigation';
 
 /**
@@ -78,6 +97,7 @@ function DesktopNav() {
 
 /** The phone menu: a Radix dropdown, so arrow keys, Escape and focus return work as expected. */
 function CompactNav() {
+  const { status } = useAuth();
   const [open, setOpen] = useState(false);
   const navigated = useRef(false);
   const { pathname } = useLocation();
@@ -126,14 +146,137 @@ function CompactNav() {
             </DropdownMenu.Item>
           );
         })}
+        {status === 'signed-out' ? (
+          <>
+            <DropdownMenu.Separator className="mx-1.5 my-1.5 h-px bg-slate-200" />
+            <DropdownMenu.Item asChild onSelect={() => (navigated.current = true)}>
+              <Link
+                to={APP_ROUTES.signUp}
+                className="flex h-11 items-center gap-3 rounded-lg px-3 text-[0.9375rem] font-medium text-teal-800 outline-none select-none data-[highlighted]:bg-slate-100"
+              >
+                <UserIcon className="size-5 text-teal-700" />
+                Create account
+              </Link>
+            </DropdownMenu.Item>
+          </>
+        ) : null}
       </DropdownMenu.Content>
     </DropdownMenu.Root>
+  );
+}
+
+function initialsOf(givenName: string, familyName: string): string {
+  return `${givenName.trim().charAt(0)}${familyName.trim().charAt(0)}`.toUpperCase() || '?';
+}
+
+const menuItemClasses =
+  'flex h-11 w-full items-center gap-3 rounded-lg px-3 text-[0.9375rem] font-medium text-slate-700 outline-none select-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900';
+
+/** The signed-in person's menu: their pages and signing out. */
+function AccountMenu() {
+  const { user, signOut } = useAuth();
+  const navigate = useNavigate();
+  const navigated = useRef(false);
+  if (!user) return null;
+  const name = `${user.givenName} ${user.familyName}`.trim();
+  const onSignOut = async () => {
+    navigated.current = true;
+    await signOut();
+    void navigate(APP_ROUTES.signIn, { replace: true, state: { notice: 'signed-out' } });
+  };
+  return (
+    <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Trigger
+        aria-label={`Account: ${name}`}
+        className={cn(
+          'inline-flex h-10 items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm font-medium text-slate-700 ring-1 ring-slate-200',
+          'hover:bg-slate-50 data-[state=open]:bg-slate-100 md:pr-3',
+        )}
+      >
+        <span
+          aria-hidden="true"
+          className="flex size-8 items-center justify-center rounded-full bg-teal-700 text-xs font-semibold tracking-wide text-white"
+        >
+          {initialsOf(user.givenName, user.familyName)}
+        </span>
+        <span className="hidden max-w-40 truncate lg:inline">{user.givenName}</span>
+        <ChevronDownIcon className="size-4 text-slate-500" />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Content
+        align="end"
+        sideOffset={8}
+        collisionPadding={12}
+        onCloseAutoFocus={(event) => {
+          if (navigated.current) event.preventDefault();
+          navigated.current = false;
+        }}
+        className="z-40 w-[min(18rem,calc(100vw-1.5rem))] rounded-xl bg-white p-1.5 shadow-xl ring-1 ring-slate-200"
+      >
+        <DropdownMenu.Label className="px-3 pt-2 pb-2.5">
+          <span className="block truncate text-sm font-semibold text-slate-900">{name}</span>
+          <span className="block truncate text-sm text-slate-600">{user.email}</span>
+        </DropdownMenu.Label>
+        <DropdownMenu.Separator className="mx-1.5 mb-1.5 h-px bg-slate-200" />
+        <DropdownMenu.Item asChild onSelect={() => (navigated.current = true)}>
+          <Link to={APP_ROUTES.profile} className={menuItemClasses}>
+            <UserIcon className="size-5 text-slate-400" />
+            Profile
+          </Link>
+        </DropdownMenu.Item>
+        <DropdownMenu.Item asChild onSelect={() => (navigated.current = true)}>
+          <Link to={APP_ROUTES.security} className={menuItemClasses}>
+            <ShieldIcon className="size-5 text-slate-400" />
+            Security
+          </Link>
+        </DropdownMenu.Item>
+        <DropdownMenu.Item asChild onSelect={() => (navigated.current = true)}>
+          <Link to={APP_ROUTES.reviewers} className={menuItemClasses}>
+            <UsersIcon className="size-5 text-slate-400" />
+            Tax agent access
+          </Link>
+        </DropdownMenu.Item>
+        <DropdownMenu.Separator className="mx-1.5 my-1.5 h-px bg-slate-200" />
+        <DropdownMenu.Item className={menuItemClasses} onSelect={() => void onSignOut()}>
+          <SignOutIcon className="size-5 text-slate-400" />
+          Sign out
+        </DropdownMenu.Item>
+      </DropdownMenu.Content>
+    </DropdownMenu.Root>
+  );
+}
+
+/** Right of the header: sign-in links when signed out, the account menu when signed in. */
+function HeaderAccount() {
+  const { status } = useAuth();
+  const { pathname, search } = useLocation();
+  if (status === 'loading') return <span aria-hidden="true" className="block h-10 w-10" />;
+  if (status === 'signed-in') return <AccountMenu />;
+  const onAuthPage = pathname === APP_ROUTES.signIn || pathname === APP_ROUTES.signUp;
+  // Coming back here after signing in is what people expect (except from the sign-up page itself).
+  const next = onAuthPage ? undefined : `${pathname}${search}`;
+  return (
+    <div className="flex items-center gap-2">
+      {pathname === APP_ROUTES.signIn ? null : (
+        <Link to={signInPath(next)} className={buttonClasses({ variant: 'ghost', size: 'md' })}>
+          Sign in
+        </Link>
+      )}
+      {pathname === APP_ROUTES.signUp ? null : (
+        <Link
+          to={APP_ROUTES.signUp}
+          className={cn(buttonClasses({ variant: 'primary' }), 'hidden sm:inline-flex')}
+        >
+          Create account
+        </Link>
+      )}
+    </div>
   );
 }
 
 export function AppShell() {
   const main = useRef<HTMLElement>(null);
   useFocusHeadingOnNavigate(main);
+  useMfaEnrolmentRedirect();
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink />
@@ -146,7 +289,10 @@ export function AppShell() {
             </Link>
             <DesktopNav />
           </div>
-          <CompactNav />
+          <div className="flex items-center gap-2">
+            <HeaderAccount />
+            <CompactNav />
+          </div>
         </div>
         <NavigationProgress />
       </header>

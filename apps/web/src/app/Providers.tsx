@@ -1,5 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { StepUpProvider } from '../features/step-up/StepUpProvider';
+import { AuthProvider } from '../lib/auth/AuthProvider';
 import { createQueryClient } from './query-client';
 
 export interface ProvidersProps {
@@ -8,8 +10,14 @@ export interface ProvidersProps {
   queryClient?: QueryClient;
 }
 
-/** App-wide providers that sit above the router. */
+/** App-wide providers that sit above the router: server state, the session, "Confirm it's you". */
 export function Providers({ children, queryClient }: ProvidersProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <AuthProvider>
+        <StepUpProvider>{children}</StepUpProvider>
+      </AuthProvider>
+    </QueryClientProvider>
+  );
 }

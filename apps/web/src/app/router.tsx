@@ -3,9 +3,9 @@ import { Spinner } from '../components';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
-import { ProfilePage } from '../features/profile/ProfilePage';
 import { ReturnsPage } from '../features/returns/ReturnsPage';
 import { AppShell } from './AppShell';
+import { EnrolmentGate, RequireAuth } from './guards';
 import { RouteError } from './RouteError';
 
 function InitialLoading() {
@@ -16,6 +16,78 @@ function InitialLoading() {
   );
 }
 
+/** Pages that anyone can open: the calculator and the steps of signing up, in and back in. */
+const publicRoutes: RouteObject[] = [
+  {
+    path: 'calculator',
+    // The calculator brings the chart library; load it only when it is opened.
+    lazy: async () => ({
+      Component: (await import('../features/calculator/CalculatorPage')).CalculatorPage,
+    }),
+  },
+  {
+    path: 'sign-in',
+    lazy: async () => ({ Component: (await import('../features/sign-in/SignInPage')).SignInPage }),
+  },
+  {
+    path: 'sign-up',
+    lazy: async () => ({ Component: (await import('../features/sign-up/SignUpPage')).SignUpPage }),
+  },
+  {
+    path: 'verify-email',
+    lazy: async () => ({ Component: (await import('../features/sign-up/VerifyEmailPage')).VerifyEmailPage }),
+  },
+  {
+    path: 'forgot-password',
+    lazy: async () => ({
+      Component: (await import('../features/password-reset/ForgotPasswordPage')).ForgotPasswordPage,
+    }),
+  },
+  {
+    path: 'reset-password',
+    lazy: async () => ({
+      Component: (await import('../features/password-reset/ResetPasswordPage')).ResetPasswordPage,
+    }),
+  },
+  {
+    path: 'confirm-email-change',
+    lazy: async () => ({
+      Component: (await import('../features/profile/ConfirmEmailChangePage')).ConfirmEmailChangePage,
+    }),
+  },
+  {
+    path: 'account-closed',
+    lazy: async () => ({
+      Component: (await import('../features/profile/AccountClosedPage')).AccountClosedPage,
+    }),
+  },
+];
+
+/** Pages for a signed-in person (others are sent to sign in and brought back). */
+const signedInRoutes: RouteObject[] = [
+  { index: true, element: <DashboardPage /> },
+  { path: 'documents', element: <DocumentsPage /> },
+  { path: 'returns', element: <ReturnsPage /> },
+  {
+    path: 'profile',
+    lazy: async () => ({ Component: (await import('../features/profile/ProfilePage')).ProfilePage }),
+  },
+  {
+    path: 'profile/reviewers',
+    lazy: async () => ({ Component: (await import('../features/reviewers/ReviewersPage')).ReviewersPage }),
+  },
+  {
+    path: 'security',
+    lazy: async () => ({ Component: (await import('../features/security/SecurityPage')).SecurityPage }),
+  },
+  {
+    path: 'invitations/accept',
+    lazy: async () => ({
+      Component: (await import('../features/reviewers/AcceptInvitationPage')).AcceptInvitationPage,
+    }),
+  },
+];
+
 /** Every route of the app. Exported so tests can mount them in a memory router. */
 export const routes: RouteObject[] = [
   {
@@ -25,18 +97,14 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <DashboardPage /> },
           {
-            path: 'calculator',
-            // The calculator brings the chart library; load it only when it is opened.
-            lazy: async () => ({
-              Component: (await import('../features/calculator/CalculatorPage')).CalculatorPage,
-            }),
+            element: <EnrolmentGate />,
+            children: [
+              ...publicRoutes,
+              { element: <RequireAuth />, children: signedInRoutes },
+              { path: '*', element: <NotFoundPage /> },
+            ],
           },
-          { path: 'documents', element: <DocumentsPage /> },
-          { path: 'returns', element: <ReturnsPage /> },
-          { path: 'profile', element: <ProfilePage /> },
-          { path: '*', element: <NotFoundPage /> },
         ],
       },
     ],

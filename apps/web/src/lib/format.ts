@@ -144,3 +144,40 @@ export function incomeYearRange(year: string): string {
   if (!Number.isInteger(start)) return year;
   return `1 Jul ${start} – 30 Jun ${start + 1}`;
 }
+
+const relativeFormat = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
+
+const RELATIVE_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.345],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+/** How long ago (or until) a moment is, in words: "just now", "2 hours ago", "yesterday", "in 3 days". */
+export function formatRelativeTime(value: Date | string | number, now: Date | number = Date.now()): string {
+  const time = new Date(value).getTime();
+  if (Number.isNaN(time)) return '—';
+  let amount = (time - new Date(now).getTime()) / 1000;
+  if (Math.abs(amount) < 45) return 'just now';
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(amount) < size) return relativeFormat.format(Math.round(amount), unit);
+    amount /= size;
+  }
+  return formatDate(time);
+}
+
+const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit', hour12: true });
+
+/** A moment in local time: "5 Sep 2025, 3:04 pm". */
+export function formatDateTime(value: Date | string | number): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  return `${formatDate(date)}, ${timeFormat
+    .format(date)
+    .replace(/\s?([ap])\.?m\.?$/i, ' $1m')
+    .toLowerCase()}`;
+}

@@ -1,9 +1,12 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { authSession } from '../lib/auth/session';
 
 // Vitest runs without globals, so Testing Library can't register its own cleanup.
 afterEach(() => {
   cleanup();
+  // Each test starts like a fresh page load: no token, no session restored yet.
+  authSession.reset();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { signedOutResponse } from '../../test/api-mock';
 import { jsonResponse, renderApp } from '../../test/render';
 import { CalculatorPage } from './CalculatorPage';
 import { estimateFixture } from './test-fixtures';
@@ -9,9 +10,12 @@ function renderCalculator() {
   return renderApp('/calculator', [{ path: '/calculator', element: <CalculatorPage debounceMs={30} /> }]);
 }
 
+/** Stubs the estimate API; the session check at start-up answers "not signed in" (the calculator is public). */
 function stubFetch(respond: () => Promise<Response> | Response) {
   const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => respond());
-  vi.stubGlobal('fetch', fetchMock);
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) =>
+    String(url).startsWith('/api/v1/auth/') ? signedOutResponse() : fetchMock(url, init),
+  );
   return fetchMock;
 }
 

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { ArrowRightIcon, buttonClasses, CalculatorIcon, Card, Page } from '../../components';
+import { Alert, ArrowRightIcon, buttonClasses, CalculatorIcon, Card, Page, ShieldIcon } from '../../components';
+import { twoFactorSetupPath, useAuth } from '../../lib/auth';
 import { cn } from '../../lib/cn';
 
 const PLANS = [
@@ -18,13 +19,29 @@ const PLANS = [
 ] as const;
 
 export function DashboardPage() {
+  const { user } = useAuth();
   return (
     <Page
       title="Dashboard"
       heading="Your tax return, explained line by line"
-      eyebrow="Dashboard"
+      eyebrow={user ? `Welcome, ${user.givenName}` : 'Dashboard'}
       description="Numeri helps you prepare your Australian individual tax return. Every figure shows the rule behind it and a link to the ATO source."
     >
+      {user && !user.twoFactorEnabled ? (
+        <Alert
+          tone="info"
+          icon={<ShieldIcon />}
+          className="mb-6"
+          title="Protect your account with two-factor authentication"
+          actions={
+            <Link to={twoFactorSetupPath('/')} className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
+              Set it up — about 2 minutes
+            </Link>
+          }
+        >
+          You’ll need it to add your tax file number and to lodge.
+        </Alert>
+      ) : null}
       <Card
         tone="accent"
         padding="lg"
@@ -50,10 +67,10 @@ export function DashboardPage() {
 
       <section aria-labelledby="dashboard-plans" className="mt-12">
         <h2 id="dashboard-plans" className="text-base font-semibold text-slate-900">
-          After you sign in, this page will show
+          What this page will show next
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Accounts aren’t open yet; the calculator works today without one.
+          Your account is ready. Until returns open here, the calculator gives you an estimate.
         </p>
         <ul className="mt-5 grid gap-4 sm:grid-cols-3">
           {PLANS.map((plan) => (

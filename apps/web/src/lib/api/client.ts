@@ -29,6 +29,8 @@ export interface ApiErrorInit {
   fieldErrors?: Record<string, string>;
   requestId?: string;
   problem?: Problem;
+  /** From the `Retry-After` header (rate limits, lockouts), in seconds. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -46,6 +48,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** The parsed problem document, when the server sent one. */
   readonly problem: Problem | undefined;
+  /** How long the server asked us to wait before trying again (429), in seconds. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.detail ?? init.title, init.cause === undefined ? undefined : { cause: init.cause });
@@ -56,6 +60,7 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? {};
     this.requestId = init.requestId;
     this.problem = init.problem;
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 
   /**
@@ -119,9 +124,20 @@ const STATUS_TITLES: Record<number, string> = {
   504: 'The Numeri service took too long to respond',
 };
 
+/** `Retry-After` as seconds: either a number of seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 async function errorFromResponse(response: Response): Promise<ApiError> {
   const contentType = response.headers.get('content-type') ?? '';
   const requestId = response.headers.get('x-request-id') ?? undefined;
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
   if (contentType.includes('json')) {
     const body: unknown = await response.json().catch(() => undefined);
     const parsed = problemSchema.safeParse(body);
@@ -135,6 +151,7 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
         fieldErrors: fieldErrorsOf(problem),
         requestId: problem.requestId ?? requestId,
         problem,
+        retryAfterSeconds,
       });
     }
   }
@@ -143,6 +160,7 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
     code: CLIENT_ERROR_CODES.http,
     title: STATUS_TITLES[response.status] ?? `The request failed (HTTP ${response.status})`,
     requestId,
+    retryAfterSeconds,
   });
 }
 
@@ -159,6 +177,46 @@ export interface RequestOptions<T> {
   query?: Record<string, string | number | boolean | undefined>;
   /** Validates (and types) the response body. Without it the body is trusted as `T`. */
   schema?: z.ZodType<T>;
+  /**
+   * Send the access token, and after a 401 refresh the session once and retry. Default true.
+   * False for the sign-in family of routes, whose 401 means "wrong password", not "expired".
+   */
+  auth?: boolean;
+  /**
+   * Whether a 401 may be a stale access token (refresh and retry once). Default: same as `auth`.
+   * Routes that check a code answer 401 for a wrong code; refreshing then would be wrong.
+   */
+  retryOnUnauthorized?: boolean;
+  /** On 403 STEP_UP_REQUIRED ask the person for a code, then retry. Default true. */
+  stepUp?: boolean;
+  /** On 403 MFA_ENROLMENT_REQUIRED let the app send the person to the 2FA set-up. Default true. */
+  mfaEnrolmentRedirect?: boolean;
+}
+
+export type ApiRequestOptions<T> = Omit<RequestOptions<T>, 'body'>;
+
+/** The problem codes the client reacts to by itself. */
+export const AUTH_ERROR_CODES = {
+  stepUpRequired: 'STEP_UP_REQUIRED',
+  mfaEnrolmentRequired: 'MFA_ENROLMENT_REQUIRED',
+} as const;
+
+/**
+ * How the client cooperates with the app's session (set once by the auth module): the access
+ * token to send, how to get a new one, and what to do when the server asks for a second factor.
+ */
+export interface ApiClientHooks {
+  /** The current access token, refreshed first when it is known to have expired. */
+  accessToken?: () => Promise<string | null> | string | null;
+  /**
+   * A 401 arrived for a request sent with `failedToken`: resolve true when a newer access token
+   * is ready (refreshing only if nobody has done so since that request left).
+   */
+  refresh?: (failedToken: string | null) => Promise<boolean>;
+  /** 403 STEP_UP_REQUIRED: resolve true once the person has confirmed with a code (then the request is retried). */
+  stepUp?: (error: ApiError) => Promise<boolean>;
+  /** 403 MFA_ENROLMENT_REQUIRED: typically navigates to the 2FA set-up. The error is still thrown. */
+  mfaEnrolmentRequired?: (error: ApiError) => void;
 }
 
 export interface ApiClientOptions {
@@ -166,64 +224,129 @@ export interface ApiClientOptions {
   baseUrl?: string;
   /** Injected for tests; default the global `fetch` at call time. */
   fetch?: typeof fetch;
+  hooks?: ApiClientHooks;
+}
+
+/** A file the API sent (e.g. the data export). */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From `Content-Disposition`, when the server named the file. */
+  filename: string | undefined;
 }
 
 export interface ApiClient {
   request<T>(method: HttpMethod, path: string, options?: RequestOptions<T>): Promise<T>;
-  get<T>(path: string, options?: Omit<RequestOptions<T>, 'body'>): Promise<T>;
-  post<T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>): Promise<T>;
-  put<T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>): Promise<T>;
-  patch<T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>): Promise<T>;
-  delete<T = void>(path: string, options?: Omit<RequestOptions<T>, 'body'>): Promise<T>;
+  get<T>(path: string, options?: ApiRequestOptions<T>): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: ApiRequestOptions<T>): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: ApiRequestOptions<T>): Promise<T>;
+  patch<T>(path: string, body?: unknown, options?: ApiRequestOptions<T>): Promise<T>;
+  delete<T = void>(path: string, options?: ApiRequestOptions<T>): Promise<T>;
+  /** GET a file through the same pipeline (token, refresh, step-up). */
+  download(path: string, options?: Omit<ApiRequestOptions<never>, 'schema'>): Promise<DownloadedFile>;
+  /** Sets some hooks, keeping the others (the session, the step-up dialog and the router each install theirs). */
+  setHooks(hooks: Partial<ApiClientHooks>): void;
 }
+
+/** `attachment; filename="a.zip"` or `filename*=UTF-8''a%20b.zip` → the file name. */
+export function filenameFromContentDisposition(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain form
+    }
+  }
+  const plain = /filename\s*=\s*("((?:[^"\\]|\\.)*)"|[^;]+)/.exec(header);
+  if (!plain) return undefined;
+  const name = (plain[2] ?? plain[1] ?? '').trim().replace(/\\(.)/g, '$1');
+  // Never let a server-sent name point into a folder.
+  return name.split(/[\\/]/).pop() || undefined;
+}
+
+const MAX_STEP_UPS = 2;
 
 export function createApiClient(clientOptions: ApiClientOptions = {}): ApiClient {
   const baseUrl = clientOptions.baseUrl ?? '';
+  let hooks: ApiClientHooks = clientOptions.hooks ?? {};
 
-  async function request<T>(method: HttpMethod, path: string, options: RequestOptions<T> = {}): Promise<T> {
-    const headers: Record<string, string> = {
-      Accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
-      ...options.headers,
-    };
-    if (!SAFE_METHODS.has(method)) headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
-    let body: string | undefined;
-    if (options.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      body = JSON.stringify(options.body);
-    }
-
+  function buildUrl(path: string, query: RequestOptions<unknown>['query']): string {
     let url = `${baseUrl}${path}`;
-    if (options.query) {
+    if (query) {
       const search = new URLSearchParams();
-      for (const [key, value] of Object.entries(options.query)) {
+      for (const [key, value] of Object.entries(query)) {
         if (value !== undefined) search.set(key, String(value));
       }
       const qs = search.toString();
       if (qs) url += `${url.includes('?') ? '&' : '?'}${qs}`;
     }
+    return url;
+  }
 
-    const doFetch = clientOptions.fetch ?? globalThis.fetch;
-    let response: Response;
-    try {
-      response = await doFetch(url, {
-        method,
-        headers,
-        body,
-        credentials: 'include',
-        signal: options.signal,
-      });
-    } catch (error) {
-      if (isAbort(error)) throw error;
-      throw new ApiError({
-        status: 0,
-        code: CLIENT_ERROR_CODES.network,
-        title: 'Can’t connect to Numeri',
-        detail: 'We couldn’t reach the Numeri service. Check your internet connection and try again.',
-        cause: error,
-      });
+  /** Sends the request, handling expired tokens and second-factor prompts; returns an OK response. */
+  async function send(method: HttpMethod, path: string, options: RequestOptions<unknown>, accept: string) {
+    const useAuth = options.auth ?? true;
+    const retryOnUnauthorized = options.retryOnUnauthorized ?? useAuth;
+    const url = buildUrl(path, options.query);
+    let body: string | undefined;
+    if (options.body !== undefined) body = JSON.stringify(options.body);
+
+    let refreshed = false;
+    let stepUps = 0;
+    for (;;) {
+      const headers: Record<string, string> = { Accept: accept, ...options.headers };
+      if (!SAFE_METHODS.has(method)) headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      const token = useAuth && hooks.accessToken ? await hooks.accessToken() : null;
+      if (token) headers.Authorization = `Bearer ${token}`;
+
+      const doFetch = clientOptions.fetch ?? globalThis.fetch;
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method,
+          headers,
+          body,
+          credentials: 'include',
+          signal: options.signal,
+        });
+      } catch (error) {
+        if (isAbort(error)) throw error;
+        throw new ApiError({
+          status: 0,
+          code: CLIENT_ERROR_CODES.network,
+          title: 'Can’t connect to Numeri',
+          detail: 'We couldn’t reach the Numeri service. Check your internet connection and try again.',
+          cause: error,
+        });
+      }
+      if (response.ok) return response;
+
+      const error = await errorFromResponse(response);
+      if (response.status === 401 && retryOnUnauthorized && !refreshed && hooks.refresh) {
+        refreshed = true;
+        if (await hooks.refresh(token)) continue;
+      } else if (
+        error.code === AUTH_ERROR_CODES.stepUpRequired &&
+        (options.stepUp ?? true) &&
+        hooks.stepUp &&
+        stepUps < MAX_STEP_UPS
+      ) {
+        stepUps += 1;
+        if (await hooks.stepUp(error)) continue;
+      } else if (
+        error.code === AUTH_ERROR_CODES.mfaEnrolmentRequired &&
+        (options.mfaEnrolmentRedirect ?? true)
+      ) {
+        hooks.mfaEnrolmentRequired?.(error);
+      }
+      throw error;
     }
+  }
 
-    if (!response.ok) throw await errorFromResponse(response);
+  async function request<T>(method: HttpMethod, path: string, options: RequestOptions<T> = {}): Promise<T> {
+    const response = await send(method, path, options, `application/json, ${PROBLEM_CONTENT_TYPE}`);
     if (response.status === 204 || method === 'HEAD') return undefined as T;
 
     const text = await response.text();
@@ -253,6 +376,12 @@ export function createApiClient(clientOptions: ApiClientOptions = {}): ApiClient
     return parsed.data;
   }
 
+  async function download(path: string, options: Omit<ApiRequestOptions<never>, 'schema'> = {}) {
+    const response = await send('GET', path, options, `*/*, ${PROBLEM_CONTENT_TYPE}`);
+    const blob = await response.blob();
+    return { blob, filename: filenameFromContentDisposition(response.headers.get('content-disposition')) };
+  }
+
   return {
     request,
     get: (path, options) => request('GET', path, options),
@@ -260,6 +389,10 @@ export function createApiClient(clientOptions: ApiClientOptions = {}): ApiClient
     put: (path, body, options) => request('PUT', path, { ...options, body }),
     patch: (path, body, options) => request('PATCH', path, { ...options, body }),
     delete: (path, options) => request('DELETE', path, options),
+    download,
+    setHooks: (next) => {
+      hooks = { ...hooks, ...next };
+    },
   };
 }
 

@@ -1,0 +1,3 @@
+export * from './AuthProvider';
+export * from './paths';
+export * from './session';
