@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth.routes';
 import { healthRoutes } from './routes/health.routes';
 import { metaRoutes } from './routes/meta.routes';
 import { taxRoutes } from './routes/tax.routes';
+import { returnsRoutes } from './routes/returns.routes';
 import { createServices, type Services } from './services/create-services';
 
 export interface BuildAppOptions {
@@ -144,6 +145,7 @@ export async function buildApp(adapters: Adapters, options: BuildAppOptions = {}
   await app.register(authRoutes(services, guards));
   await app.register(accountRoutes(services, guards, adapters.database.db));
   await app.register(adminRoutes(services, guards));
+  await app.register(returnsRoutes(services, guards, adapters.database.db));
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
   const web = options.serveWeb ? await registerStaticWeb(app, config.web.distDir) : {};

@@ -7,3 +7,5 @@ export * from './account.contract';
 export * from './tfn';
 export * from './return-items.contract';
 export * from './returns.mapping';
+export * from './returns.contract';
+export * from './documents.contract';

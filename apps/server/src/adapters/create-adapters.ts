@@ -10,6 +10,8 @@ import { openPostgresDatabase } from './db/database.postgres';
 import type { Mailer } from './email/mailer.port';
 import { OutboxMailer } from './email/mailer.outbox';
 import { SmtpMailer } from './email/mailer.smtp';
+import type { OcrEngine } from './ocr/ocr.port';
+import { TesseractOcrEngine } from './ocr/ocr.tesseract';
 import type { JobQueue } from './queue/job-queue.port';
 import { MemoryJobQueue } from './queue/job-queue.memory';
 import { BullmqJobQueue } from './queue/job-queue.bullmq';
@@ -17,6 +19,9 @@ import type { BlobStore } from './storage/blob-store.port';
 import { LocalBlobStore } from './storage/blob-store.local';
 import { S3BlobStore } from './storage/blob-store.s3';
 import { randomBytes } from 'node:crypto';
+import type { LodgmentPort } from './lodgment/lodgment.port';
+import { SandboxLodgment } from './lodgment/lodgment.sandbox';
+import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 
@@ -30,8 +35,12 @@ export interface Adapters {
   jobQueue: JobQueue;
   mailer: Mailer;
   keyRing: KeyRing;
+  /** Reads scanned pages and photos (workers start on first use). */
+  ocr: OcrEngine;
   /** Shared state for rate limits and lockouts across replicas; undefined in embedded mode. */
   redis: Redis | undefined;
+  /** Lodgment channel: the sandbox (Numeri is not a registered tax agent; see lodgment.port.ts). */
+  lodgment: LodgmentPort;
   /** Secret for signing access tokens (HS256). */
   tokenSecret: Buffer;
   metrics: Metrics;
@@ -84,16 +93,22 @@ export async function createAdapters(config: Config, log: Logger, overrides: Par
         'utf8',
       );
 
+    // In embedded mode the API shares the machine with OCR: one worker thread leaves it a core.
+    const ocrWorkers = config.jobs.inProcess ? 1 : Math.min(config.jobs.concurrency, os.availableParallelism());
+    const ocr = overrides.ocr ?? new TesseractOcrEngine({ workers: ocrWorkers, log });
+
     return {
       config,
       log,
       clock: overrides.clock ?? systemClock,
+      ocr,
       database,
       blobStore,
       jobQueue,
       mailer,
       keyRing,
       tokenSecret,
+      lodgment: overrides.lodgment ?? new SandboxLodgment(),
       redis,
       metrics: overrides.metrics ?? createMetrics(),
     };
@@ -104,7 +119,7 @@ export async function createAdapters(config: Config, log: Logger, overrides: Par
 }
 
 export async function closeAdapters(adapters: Adapters): Promise<void> {
-  const results = await Promise.allSettled([adapters.jobQueue.close(), adapters.mailer.close()]);
+  const results = await Promise.allSettled([adapters.jobQueue.close(), adapters.mailer.close(), adapters.ocr.close()]);
   if (adapters.blobStore instanceof S3BlobStore) adapters.blobStore.close();
   adapters.redis?.disconnect();
   await adapters.database.close();

@@ -14,6 +14,8 @@ import { AuditService, SYSTEM_CONTEXT } from './audit/audit.service';
 import { EmailService } from './email/email.service';
 import { JobService } from './jobs/job.service';
 import { EstimateService } from './tax/estimate.service';
+import { ReturnsService } from './returns/returns.service';
+import { ReviewService } from './returns/review.service';
 
 /** Builds every use-case service from the adapters and registers the job handlers. */
 export function createServices(adapters: Adapters) {
@@ -37,6 +39,8 @@ export function createServices(adapters: Adapters) {
   const accountData = new AccountDataService(db, clock, vault, adapters.blobStore, audit, emails, profiles, auth, delegations);
   const admin = new AdminService(db, audit);
   const estimates = new EstimateService(metrics);
+  const returns = new ReturnsService(db, clock, audit, adapters.lodgment);
+  const reviews = new ReviewService(db, audit);
 
   jobs.register({
     'system.selftest': {
@@ -51,7 +55,7 @@ export function createServices(adapters: Adapters) {
     },
   });
 
-  return { estimates, jobs, audit, emails, vault, tokens, throttle, twoFactor, auth, profiles, delegations, access, accountData, admin };
+  return { estimates, returns, reviews, jobs, audit, emails, vault, tokens, throttle, twoFactor, auth, profiles, delegations, access, accountData, admin };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -72,7 +72,7 @@ export async function signIn(ctx: TestContext, email: string, password = STRONG_
 }
 
 export async function newUser(ctx: TestContext, prefix = 'user'): Promise<SignedIn> {
-  const email = `${prefix}.${randomInt(1e9)}@example.com`;
+  const email = `${prefix.toLowerCase()}.${randomInt(1e9)}@example.com`;
   await signUpAndVerify(ctx, email);
   return signIn(ctx, email);
 }
