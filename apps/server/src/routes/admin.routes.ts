@@ -25,6 +25,30 @@ export function adminRoutes(services: Services, guards: AuthGuards): FastifyPlug
       async (request) => services.admin.listUsers(request.query.limit, request.query.offset),
     );
 
+    app.post(
+      '/api/v1/admin/jobs/selftest',
+      {
+        preHandler: [guards.user(), guards.role('admin')],
+        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: 'Queue self-test jobs to prove the job pipeline end to end (operations)',
+          security,
+          body: z.object({ count: z.number().int().min(1).max(500), marker: z.string().min(1).max(100), holdMs: z.number().int().min(0).max(10_000).default(0) }),
+          response: { 202: z.object({ jobIds: z.array(z.uuid()) }) },
+        },
+      },
+      async (request, reply) => {
+        const jobIds: string[] = [];
+        for (let i = 0; i < request.body.count; i += 1) {
+          const job = await services.jobs.submit('system.selftest', { marker: `${request.body.marker}:${i}`, holdMs: request.body.holdMs });
+          jobIds.push(job.id);
+        }
+        await services.audit.record(auditOf(request), { action: 'admin.selftest-jobs', details: { count: request.body.count } });
+        return reply.status(202).send({ jobIds });
+      },
+    );
+
     app.put(
       '/api/v1/admin/users/:id/role',
       {
