@@ -126,12 +126,11 @@ describe('app shell', () => {
     await user.click(within(banner).getByRole('button', { name: 'Account: Alex Nguyen' }));
     const menu = await screen.findByRole('menu');
     expect(within(menu).getByText('alex@example.com')).toBeTruthy();
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      'Profile',
-      'Security',
-      'Tax agent access',
-      'Sign out',
-    ]);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Profile', 'Security', 'Tax agent access', 'Sign out']);
     await user.click(within(menu).getByRole('menuitem', { name: 'Security' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/security'));
   });
@@ -149,7 +148,9 @@ describe('app shell when signed out', () => {
     expect(within(banner).getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe(
       '/sign-in?next=%2Fcalculator',
     );
-    expect(within(banner).getByRole('link', { name: 'Create account' }).getAttribute('href')).toBe('/sign-up');
+    expect(within(banner).getByRole('link', { name: 'Create account' }).getAttribute('href')).toBe(
+      '/sign-up',
+    );
     expect(within(banner).queryByRole('button', { name: /Account:/ })).toBeNull();
   });
 

@@ -1,14 +1,6 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useEffect, useRef, useState } from 'react';
-import {
-  Link,
-  NavLink,
-  Outlet,
-  ScrollRestoration,
-  useLocation,
-  useNavigate,
-  useNavigation,
-} from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import {
   buttonClasses,
   ChevronDownIcon,
@@ -21,7 +13,7 @@ import {
 } from '../components';
 import { APP_ROUTES, signInPath, useAuth } from '../lib/auth';
 import { cn } from '../lib/cn';
-import { useMfaEnrolmentRedirect } from './guards';
+import { useDropStaleExit, useMfaEnrolmentRedirect } from './guards';
 import { NAV_ITEMS } from './navigation';
 
 /**
@@ -174,15 +166,16 @@ const menuItemClasses =
 
 /** The signed-in person's menu: their pages and signing out. */
 function AccountMenu() {
-  const { user, signOut } = useAuth();
-  const navigate = useNavigate();
+  const { user, signOut, planExit } = useAuth();
+  const { pathname } = useLocation();
   const navigated = useRef(false);
   if (!user) return null;
   const name = `${user.givenName} ${user.familyName}`.trim();
   const onSignOut = async () => {
     navigated.current = true;
+    // Pages that need an account then go to the sign-in page saying so; public pages stay put.
+    planExit({ from: pathname, to: APP_ROUTES.signIn, state: { notice: 'signed-out' } });
     await signOut();
-    void navigate(APP_ROUTES.signIn, { replace: true, state: { notice: 'signed-out' } });
   };
   return (
     <DropdownMenu.Root modal={false}>
@@ -277,6 +270,7 @@ export function AppShell() {
   const main = useRef<HTMLElement>(null);
   useFocusHeadingOnNavigate(main);
   useMfaEnrolmentRedirect();
+  useDropStaleExit();
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink />

@@ -35,10 +35,13 @@ function CantConnect({ onRetry }: { onRetry: () => void }) {
 
 /** Pages that need a signed-in person: others go to /sign-in and come back here afterwards. */
 export function RequireAuth() {
-  const { status, unreachable, retry } = useAuth();
+  const { status, unreachable, retry, exitFor } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <SessionLoading />;
   if (status === 'signed-out') {
+    // Signed out on purpose from this page (menu, "sign out everywhere", closing the account).
+    const exit = exitFor(location.pathname);
+    if (exit) return <Navigate to={exit.to} state={exit.state} replace />;
     if (unreachable) return <CantConnect onRetry={() => void retry()} />;
     return <Navigate to={signInPath(`${location.pathname}${location.search}`)} replace />;
   }
@@ -79,6 +82,13 @@ export function EnrolmentGate() {
  * When the API says an action needs 2FA turned on (403 MFA_ENROLMENT_REQUIRED), take the person
  * to the set-up with the server's explanation, and bring them back afterwards.
  */
+/** Forgets a planned exit (see `AuthExit`) once the person has moved to another page. */
+export function useDropStaleExit() {
+  const { dropExitUnlessAt } = useAuth();
+  const { pathname } = useLocation();
+  useEffect(() => dropExitUnlessAt(pathname), [pathname, dropExitUnlessAt]);
+}
+
 export function useMfaEnrolmentRedirect() {
   const navigate = useNavigate();
   const location = useLocation();

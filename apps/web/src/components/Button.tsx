@@ -40,7 +40,11 @@ export function buttonClasses({
 }
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, ButtonStyleOptions {
-  /** Shows a spinner, sets `aria-busy` and disables the button. */
+  /**
+   * Shows a spinner and sets `aria-busy`/`aria-disabled`; presses (and form submission) are
+   * ignored until it finishes. The button stays focusable, so keyboard focus isn't lost while
+   * waiting — or while a dialog such as "Confirm it's you" opens on top and later closes.
+   */
   loading?: boolean;
   /** Icon before the label. */
   icon?: ReactNode;
@@ -57,14 +61,24 @@ export function Button({
   children,
   disabled,
   type = 'button',
+  onClick,
   ...rest
 }: ButtonProps) {
   return (
     <button
       type={type}
-      className={cn(buttonClasses({ variant, size, fullWidth }), className)}
-      disabled={disabled || loading}
+      className={cn(buttonClasses({ variant, size, fullWidth }), 'aria-busy:cursor-progress', className)}
+      disabled={disabled}
       aria-busy={loading || undefined}
+      aria-disabled={loading || undefined}
+      onClick={(event) => {
+        if (loading) {
+          // Also stops a second submission when Enter is pressed in a field of the form.
+          event.preventDefault();
+          return;
+        }
+        onClick?.(event);
+      }}
       {...rest}
     >
       {loading ? <Spinner size="sm" decorative /> : icon}

@@ -1,5 +1,5 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { cn } from '../lib/cn';
 import { CloseIcon } from './Icons';
 
@@ -37,12 +37,27 @@ export function Dialog({
   hideClose = false,
   onOpenAutoFocus,
 }: DialogProps) {
+  // These dialogs are opened by state, not by a Radix trigger, so remember what had focus
+  // (before Radix moves it into the dialog) and give it back on close.
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (open)
+      returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  }, [open]);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay fixed inset-0 z-50 bg-slate-900/45 backdrop-blur-[2px]" />
         <RadixDialog.Content
           onOpenAutoFocus={onOpenAutoFocus}
+          onCloseAutoFocus={(event) => {
+            const target = returnFocusTo.current;
+            returnFocusTo.current = null;
+            if (target?.isConnected && target !== document.body) {
+              event.preventDefault();
+              target.focus();
+            }
+          }}
           // Without a description, say so explicitly (Radix otherwise points at a missing element).
           {...(description ? {} : { 'aria-describedby': undefined })}
           className={cn(

@@ -1,4 +1,4 @@
-import type { CurrentUser, SessionTokens } from '@numeri/contracts';
+import type { CurrentUser, Profile, SessionTokens } from '@numeri/contracts';
 import { vi } from 'vitest';
 
 /** A request as a mocked route sees it. */
@@ -10,10 +10,10 @@ export interface MockRequest {
   body: unknown;
 }
 
-export type MockHandler = (request: MockRequest) => Response | Promise<Response> | unknown;
+export type MockHandler = (request: MockRequest) => unknown;
 
 /** `{ 'POST /api/v1/auth/refresh': handler | json }`; handlers may return a Response or a JSON value. */
-export type MockRoutes = Record<string, MockHandler | unknown>;
+export type MockRoutes = Record<string, MockHandler | Response | Record<string, unknown> | unknown[]>;
 
 export const USER_ID = '3f1c1d2e-8b7a-4c5d-9e0f-1a2b3c4d5e6f';
 
@@ -127,4 +127,22 @@ export function deferred<T>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((done) => (resolve = done));
   return { promise, resolve };
+}
+
+export function profileFixture(overrides: Partial<Profile> = {}): Profile {
+  return {
+    email: 'alex@example.com',
+    givenName: 'Alex',
+    familyName: 'Nguyen',
+    phone: null,
+    dateOfBirth: null,
+    postalAddress: null,
+    residency: 'resident',
+    tfn: { present: true, masked: '*** *** 782' },
+    role: 'taxpayer',
+    emailVerified: true,
+    twoFactorEnabled: true,
+    recoveryCodesRemaining: 10,
+    ...overrides,
+  };
 }

@@ -1,5 +1,13 @@
 import { Link } from 'react-router';
-import { Alert, ArrowRightIcon, buttonClasses, CalculatorIcon, Card, Page, ShieldIcon } from '../../components';
+import {
+  Alert,
+  ArrowRightIcon,
+  buttonClasses,
+  CalculatorIcon,
+  Card,
+  Page,
+  ShieldIcon,
+} from '../../components';
 import { twoFactorSetupPath, useAuth } from '../../lib/auth';
 import { cn } from '../../lib/cn';
 
@@ -34,7 +42,10 @@ export function DashboardPage() {
           className="mb-6"
           title="Protect your account with two-factor authentication"
           actions={
-            <Link to={twoFactorSetupPath('/')} className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
+            <Link
+              to={twoFactorSetupPath('/')}
+              className={buttonClasses({ variant: 'secondary', size: 'sm' })}
+            >
               Set it up — about 2 minutes
             </Link>
           }

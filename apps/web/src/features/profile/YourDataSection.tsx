@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'react-router';
 import type { z } from 'zod';
 import {
   Alert,
@@ -71,8 +71,8 @@ function CloseAccountDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const { forget } = useAuth();
-  const navigate = useNavigate();
+  const { forget, planExit } = useAuth();
+  const { pathname } = useLocation();
   const form = useForm<CloseValues>({
     resolver: zodResolver(closeAccountSchema),
     defaultValues: { password: '' },
@@ -84,8 +84,9 @@ function CloseAccountDialog({
     setError(null);
     try {
       const result = await closeAccount(password);
+      // The server has ended every session; this page then shows the closing message.
+      planExit({ from: pathname, to: APP_ROUTES.accountClosed, state: result });
       forget();
-      void navigate(APP_ROUTES.accountClosed, { replace: true, state: result });
     } catch (caught) {
       if (applyServerFieldErrors(form, caught, ['password'])) return;
       setError(caught);

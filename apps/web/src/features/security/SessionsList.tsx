@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'react-router';
 import {
   ApiErrorAlert,
   Badge,
@@ -16,8 +16,8 @@ import { formatDateTime, formatRelativeTime } from '../../lib/format';
 import { useRevokeSession, useSessions } from './security-api';
 
 function SignOutEverywhere() {
-  const { signOutEverywhere } = useAuth();
-  const navigate = useNavigate();
+  const { signOutEverywhere, planExit } = useAuth();
+  const { pathname } = useLocation();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -25,8 +25,8 @@ function SignOutEverywhere() {
     setBusy(true);
     setError(null);
     try {
+      planExit({ from: pathname, to: APP_ROUTES.signIn, state: { notice: 'signed-out-everywhere' } });
       await signOutEverywhere();
-      void navigate(APP_ROUTES.signIn, { replace: true, state: { notice: 'signed-out-everywhere' } });
     } catch (caught) {
       setError(caught);
       setBusy(false);

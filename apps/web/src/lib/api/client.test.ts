@@ -1,6 +1,12 @@
 import { estimateResponseSchema } from '@numeri/contracts';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApiClient, normaliseFieldPath } from './client';
+import {
+  ApiError,
+  createApiClient,
+  filenameFromContentDisposition,
+  normaliseFieldPath,
+  parseRetryAfter,
+} from './client';
 
 function response(
   body: unknown,
@@ -179,5 +185,137 @@ describe('ApiError.isUnreachable', () => {
     const error = await caught(client.get('/api/v1/things'));
     expect(error.code).toBe('SERVICE_UNAVAILABLE');
     expect(error.isUnreachable).toBe(true);
+  });
+});
+
+describe('api client hooks', () => {
+  const stepUpProblem = () =>
+    response(
+      {
+        type: 'about:blank',
+        title: 'Step up',
+        status: 403,
+        code: 'STEP_UP_REQUIRED',
+        detail: 'Enter a code',
+      },
+      403,
+      'application/problem+json',
+    );
+
+  it('asks for a second factor on STEP_UP_REQUIRED and retries the request once confirmed', async () => {
+    let calls = 0;
+    const { client, fetchMock } = clientWith(async () =>
+      ++calls === 1 ? stepUpProblem() : response({ tfn: '1' }),
+    );
+    const stepUp = vi.fn(async (_error: ApiError) => true);
+    client.setHooks({ stepUp });
+    await expect(client.get('/api/v1/profile/tfn')).resolves.toEqual({ tfn: '1' });
+    expect(stepUp).toHaveBeenCalledTimes(1);
+    expect(stepUp.mock.calls[0]![0]).toMatchObject({ code: 'STEP_UP_REQUIRED', detail: 'Enter a code' });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('fails with STEP_UP_REQUIRED when the person cancels, without retrying', async () => {
+    const { client, fetchMock } = clientWith(async () => stepUpProblem());
+    client.setHooks({ stepUp: async () => false });
+    const error = await caught(client.get('/api/v1/profile/tfn'));
+    expect(error.code).toBe('STEP_UP_REQUIRED');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells the app about MFA_ENROLMENT_REQUIRED unless the caller handles it', async () => {
+    const { client } = clientWith(async () =>
+      response(
+        { type: 'about:blank', title: 'MFA', status: 403, code: 'MFA_ENROLMENT_REQUIRED' },
+        403,
+        'application/problem+json',
+      ),
+    );
+    const mfaEnrolmentRequired = vi.fn();
+    client.setHooks({ mfaEnrolmentRequired });
+    await caught(client.get('/api/v1/account/export'));
+    expect(mfaEnrolmentRequired).toHaveBeenCalledTimes(1);
+    await caught(client.post('/api/v1/delegations/accept', {}, { mfaEnrolmentRedirect: false }));
+    expect(mfaEnrolmentRequired).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not refresh for routes whose 401 means "wrong code", nor send the token when auth is off', async () => {
+    const { client, fetchMock } = clientWith(async () =>
+      response(
+        { type: 'about:blank', title: 'No', status: 401, code: 'UNAUTHENTICATED' },
+        401,
+        'application/problem+json',
+      ),
+    );
+    const refresh = vi.fn(async () => true);
+    client.setHooks({ accessToken: () => 'token-1', refresh });
+    await caught(client.post('/api/v1/auth/step-up', { code: '000000' }, { retryOnUnauthorized: false }));
+    await caught(client.post('/api/v1/auth/sign-in', {}, { auth: false }));
+    expect(refresh).not.toHaveBeenCalled();
+    const headers = fetchMock.mock.calls.map(
+      ([, init]) => (init.headers as Record<string, string>).Authorization,
+    );
+    expect(headers).toEqual(['Bearer token-1', undefined]);
+  });
+
+  it('reads Retry-After into the error', async () => {
+    const { client } = clientWith(async () =>
+      response(
+        {
+          type: 'about:blank',
+          title: 'Locked',
+          status: 429,
+          code: 'ACCOUNT_LOCKED',
+          detail: 'Try again in 5 minute(s).',
+        },
+        429,
+        'application/problem+json',
+        { 'Retry-After': '300' },
+      ),
+    );
+    const error = await caught(client.post('/api/v1/auth/sign-in', {}, { auth: false }));
+    expect(error.retryAfterSeconds).toBe(300);
+  });
+
+  it('downloads a file with the name from Content-Disposition, through the same token pipeline', async () => {
+    const { client, fetchMock } = clientWith(
+      async () =>
+        new Response('PK', {
+          status: 200,
+          headers: {
+            'Content-Type': 'application/zip',
+            'Content-Disposition': 'attachment; filename="numeri-export.zip"',
+          },
+        }),
+    );
+    client.setHooks({ accessToken: () => 'token-9' });
+    const file = await client.download('/api/v1/account/export');
+    expect(file.filename).toBe('numeri-export.zip');
+    expect(await file.blob.text()).toBe('PK');
+    expect((fetchMock.mock.calls[0]![1].headers as Record<string, string>).Authorization).toBe(
+      'Bearer token-9',
+    );
+  });
+});
+
+describe('filenameFromContentDisposition', () => {
+  it.each([
+    ['attachment; filename="a.zip"', 'a.zip'],
+    ["attachment; filename*=UTF-8''numeri%20data.zip", 'numeri data.zip'],
+    ['attachment; filename=plain.zip', 'plain.zip'],
+    ['attachment; filename="../../etc/passwd"', 'passwd'],
+    [null, undefined],
+  ])('%s → %s', (header, expected) => {
+    expect(filenameFromContentDisposition(header)).toBe(expected);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('120')).toBe(120);
+    expect(parseRetryAfter(new Date(Date.UTC(2025, 0, 1, 0, 1, 0)).toUTCString(), Date.UTC(2025, 0, 1))).toBe(
+      60,
+    );
+    expect(parseRetryAfter(null)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import type { CurrentUser, SessionTokens, SignInResponse } from '@numeri/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, use, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
-import { authSession, type AuthSession, type AuthStatus } from './session';
+import { authSession, type AuthExit, type AuthSession, type AuthStatus } from './session';
 
 export interface AuthContextValue {
   status: AuthStatus;
@@ -16,6 +16,10 @@ export interface AuthContextValue {
   forget(): void;
   reloadUser(): Promise<CurrentUser>;
   retry(): Promise<boolean>;
+  /** Before signing out on purpose from a protected page: where that page should go instead of /sign-in. */
+  planExit(exit: AuthExit): void;
+  exitFor(pathname: string): AuthExit | null;
+  dropExitUnlessAt(pathname: string): void;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -57,6 +61,9 @@ export function AuthProvider({ children, session = authSession }: AuthProviderPr
       forget: () => session.forget(),
       reloadUser: () => session.reloadUser(),
       retry: () => session.retry(),
+      planExit: (exit) => session.planExit(exit),
+      exitFor: (pathname) => session.exitFor(pathname),
+      dropExitUnlessAt: (pathname) => session.dropExitUnlessAt(pathname),
     }),
     [snapshot, session],
   );

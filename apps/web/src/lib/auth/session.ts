@@ -24,6 +24,19 @@ const CHANNEL = 'numeri-auth';
 
 type AuthMessage = { type: 'signed-in' } | { type: 'signed-out' };
 
+/**
+ * Where a protected page should go when the person deliberately signs out from it (instead of
+ * the usual "sign in to continue"): e.g. the sign-in page with "You're signed out", or the
+ * account-closed page with its message. The route guard performs this one navigation, so it
+ * can't race with a second one.
+ */
+export interface AuthExit {
+  /** The path the person left from; the exit applies only there. */
+  from: string;
+  to: string;
+  state?: unknown;
+}
+
 export interface AuthSessionOptions {
   client: ApiClient;
   /** Web Locks; default `navigator.locks` when the browser has it. */
@@ -65,6 +78,7 @@ export class AuthSession {
   /** Bumped on sign-out, so a refresh that was already under way can't sign the tab back in. */
   private generation = 0;
   private channel: BroadcastChannel | undefined;
+  private exit: AuthExit | null = null;
   private readonly client: ApiClient;
   private readonly locks: () => LockManager | undefined;
   private readonly openChannel: () => BroadcastChannel | undefined;
@@ -222,6 +236,23 @@ export class AuthSession {
     this.set({ status: 'signed-out', user: null, unreachable: false });
   }
 
+  // ── leaving deliberately ──────────────────────────────────────────────────────────────────
+
+  /** Call just before signing out on purpose (see {@link AuthExit}). */
+  planExit(exit: AuthExit): void {
+    this.exit = exit;
+  }
+
+  /** The planned exit for a protected page at `pathname`, if any. */
+  exitFor(pathname: string): AuthExit | null {
+    return this.exit?.from === pathname ? this.exit : null;
+  }
+
+  /** Once the person is somewhere else, a planned exit no longer applies. */
+  dropExitUnlessAt(pathname: string): void {
+    if (this.exit && this.exit.from !== pathname) this.exit = null;
+  }
+
   // ── sign-in and sign-out ──────────────────────────────────────────────────────────────────
 
   /** Email and password. Either signs in, or returns the challenge for the second factor. */
@@ -244,6 +275,7 @@ export class AuthSession {
 
   private signedIn(tokens: SessionTokens): void {
     this.generation += 1;
+    this.exit = null;
     this.accept(tokens);
     this.broadcast({ type: 'signed-in' });
   }
@@ -299,6 +331,7 @@ export class AuthSession {
     this.started = null;
     this.channel?.close();
     this.channel = undefined;
+    this.exit = null;
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisible);
     this.snapshot = { status: 'loading', user: null, unreachable: false };
   }
