@@ -18,6 +18,10 @@ import { BullmqJobQueue } from './queue/job-queue.bullmq';
 import type { BlobStore } from './storage/blob-store.port';
 import { LocalBlobStore } from './storage/blob-store.local';
 import { S3BlobStore } from './storage/blob-store.s3';
+import { ResilientBlobStore } from './resilience/resilient-blob-store';
+import { ResilientMailer } from './resilience/resilient-mailer';
+import type { BreakerState } from './resilience/service-guard';
+import { cachedLastBackupAt } from '../services/backup/backup-status';
 import { randomBytes } from 'node:crypto';
 import type { LodgmentPort } from './lodgment/lodgment.port';
 import { SandboxLodgment } from './lodgment/lodgment.sandbox';
@@ -52,18 +56,33 @@ export interface Adapters {
  */
 export async function createAdapters(config: Config, log: Logger, overrides: Partial<Adapters> = {}): Promise<Adapters> {
   const opened: { close(): Promise<void> | void }[] = [];
+  const metrics = overrides.metrics ?? createMetrics();
+  // External services sit behind a timeout and a circuit breaker (ADR 0012).
+  const { s3TimeoutMs, smtpTimeoutMs, breakerResetMs } = config.resilience;
+  const breakerGauge = (dependency: string) => (state: BreakerState) =>
+    metrics.circuitOpen.set({ dependency }, state === 'open' ? 1 : state === 'half-open' ? 0.5 : 0);
   try {
     const database =
       overrides.database ??
       (config.database.kind === 'postgres'
-        ? await openPostgresDatabase({ url: config.database.url, poolMax: config.database.poolMax })
+        ? await openPostgresDatabase({
+            url: config.database.url,
+            poolMax: config.database.poolMax,
+            replicaUrl: config.database.replicaUrl,
+            ...(config.database.replicaStickyMs !== undefined ? { replicaStickyMs: config.database.replicaStickyMs } : {}),
+          })
         : await openPgliteDatabase({ dataDir: config.database.dataDir }));
     opened.push(database);
+    metrics.sources.lastBackupAt = cachedLastBackupAt(database.db);
 
     const blobStore =
       overrides.blobStore ??
       (config.storage.kind === 's3'
-        ? new S3BlobStore(config.storage)
+        ? new ResilientBlobStore(new S3BlobStore({ ...config.storage, requestTimeoutMs: s3TimeoutMs }), {
+            timeoutMs: s3TimeoutMs,
+            resetMs: breakerResetMs,
+            onStateChange: breakerGauge('storage'),
+          })
         : new LocalBlobStore(config.storage.dir));
 
     const jobQueue = overrides.jobQueue ?? (config.redisUrl ? new BullmqJobQueue(config.redisUrl) : new MemoryJobQueue());
@@ -72,7 +91,11 @@ export async function createAdapters(config: Config, log: Logger, overrides: Par
     const mailer =
       overrides.mailer ??
       (config.mail.kind === 'smtp'
-        ? new SmtpMailer(config.mail.url, config.mail.from, log)
+        ? new ResilientMailer(new SmtpMailer(config.mail.url, config.mail.from, log), {
+            timeoutMs: smtpTimeoutMs,
+            resetMs: breakerResetMs,
+            onStateChange: breakerGauge('email'),
+          })
         : new OutboxMailer(config.mail.dir, config.mail.from, log));
 
     const redis =
@@ -83,6 +106,8 @@ export async function createAdapters(config: Config, log: Logger, overrides: Par
           : undefined;
     redis?.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     if (redis) opened.push({ close: () => void redis.disconnect() });
+    // Read-your-writes marks are shared through Redis when there is one (ADR 0011).
+    (database as { readYourWrites?: { useRedis(r: Redis | undefined): void } }).readYourWrites?.useRedis(redis);
 
     const keyRing = overrides.keyRing ?? (await createLocalKeyRing(config.keys));
     const tokenSecret =
@@ -110,7 +135,7 @@ export async function createAdapters(config: Config, log: Logger, overrides: Par
       tokenSecret,
       lodgment: overrides.lodgment ?? new SandboxLodgment(),
       redis,
-      metrics: overrides.metrics ?? createMetrics(),
+      metrics,
     };
   } catch (err) {
     for (const resource of opened.reverse()) await resource.close();
@@ -120,7 +145,7 @@ export async function createAdapters(config: Config, log: Logger, overrides: Par
 
 export async function closeAdapters(adapters: Adapters): Promise<void> {
   const results = await Promise.allSettled([adapters.jobQueue.close(), adapters.mailer.close(), adapters.ocr.close()]);
-  if (adapters.blobStore instanceof S3BlobStore) adapters.blobStore.close();
+  if (adapters.blobStore instanceof S3BlobStore || adapters.blobStore instanceof ResilientBlobStore) adapters.blobStore.close();
   adapters.redis?.disconnect();
   await adapters.database.close();
   for (const result of results) {

@@ -42,6 +42,8 @@ export const envSchema = z
       .pipe(z.array(z.string().url('each CORS origin must be a URL such as https://app.example.com'))),
     DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
     DATABASE_POOL_MAX: positiveInt.max(200).default(10),
+    DATABASE_REPLICA_URL: optionalUrl(['postgres', 'postgresql']),
+    DATABASE_REPLICA_STICKY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
     REDIS_URL: optionalUrl(['redis', 'rediss']),
     JOBS_IN_PROCESS: bool.optional(),
     JOB_CONCURRENCY: positiveInt.max(64).default(2),
@@ -60,6 +62,16 @@ export const envSchema = z
     WEB_DIST_DIR: z.string().optional(),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(15_000),
     WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+    S3_TIMEOUT_MS: positiveInt.max(120_000).default(10_000),
+    SMTP_TIMEOUT_MS: positiveInt.max(120_000).default(10_000),
+    BREAKER_RESET_MS: positiveInt.max(600_000).default(30_000),
+    BACKUP_DIR: z.string().min(1).optional(),
+    BACKUP_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes in base64')
+      .optional(),
+    BACKUP_KEY_FILE: z.string().min(1).optional(),
+    BACKUP_RETENTION_DAYS: positiveInt.default(2557),
   })
   .superRefine((env, ctx) => {
     const s3Keys = [env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY];
@@ -79,6 +91,9 @@ export const envSchema = z
         }
       }
     }
+    if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_REPLICA_URL'], message: 'needs DATABASE_URL (a replica of which primary?)' });
+    }
     if (env.JOBS_IN_PROCESS === false && !env.REDIS_URL) {
       ctx.addIssue({
         code: 'custom',
@@ -94,7 +109,17 @@ export interface Config {
   http: { port: number; host: string; publicUrl: string; trustProxy: boolean; corsOrigins: string[] };
   dataDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolMax: number };
+  database:
+    | { kind: 'pglite'; dataDir: string }
+    | {
+        kind: 'postgres';
+        url: string;
+        poolMax: number;
+        /** A streaming replica for list/search/dashboard reads (ADR 0011). */
+        replicaUrl?: string | undefined;
+        /** After a user's write, their reads stay on the primary this long. */
+        replicaStickyMs?: number;
+      };
   redisUrl: string | undefined;
   jobs: { inProcess: boolean; concurrency: number };
   storage:
@@ -114,6 +139,10 @@ export interface Config {
   web: { distDir: string };
   shutdownTimeoutMs: number;
   workerPort: number;
+  /** Timeouts and circuit breakers around external services (ADR 0012). */
+  resilience: { s3TimeoutMs: number; smtpTimeoutMs: number; breakerResetMs: number };
+  /** `npm run backup` / `npm run restore` (ADR 0010). */
+  backup: { dir: string; key: string | undefined; keyFile: string | undefined; retentionDays: number };
 }
 
 /** The web build beside this package, wherever the process was started from. */
@@ -153,7 +182,14 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     dataDir,
     logLevel: e.LOG_LEVEL,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolMax: e.DATABASE_POOL_MAX,
+          ...(e.DATABASE_REPLICA_URL
+            ? { replicaUrl: e.DATABASE_REPLICA_URL, replicaStickyMs: e.DATABASE_REPLICA_STICKY_MS }
+            : {}),
+        }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
     redisUrl: e.REDIS_URL,
     jobs: { inProcess: e.JOBS_IN_PROCESS ?? !e.REDIS_URL, concurrency: e.JOB_CONCURRENCY },
@@ -179,5 +215,12 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     web: { distDir: e.WEB_DIST_DIR ? path.resolve(cwd, e.WEB_DIST_DIR) : DEFAULT_WEB_DIST_DIR },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     workerPort: e.WORKER_PORT,
+    resilience: { s3TimeoutMs: e.S3_TIMEOUT_MS, smtpTimeoutMs: e.SMTP_TIMEOUT_MS, breakerResetMs: e.BREAKER_RESET_MS },
+    backup: {
+      dir: e.BACKUP_DIR ? path.resolve(cwd, e.BACKUP_DIR) : path.join(dataDir, 'backups'),
+      key: e.BACKUP_KEY,
+      keyFile: e.BACKUP_KEY_FILE ? path.resolve(cwd, e.BACKUP_KEY_FILE) : undefined,
+      retentionDays: e.BACKUP_RETENTION_DAYS,
+    },
   };
 }

@@ -6,6 +6,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
  */
 export function createMetrics() {
   const registry = new Registry();
+  /** Filled in by create-adapters once the database is open (see backup-status.ts). */
+  const sources: { lastBackupAt?: () => Promise<Date | undefined> } = {};
   collectDefaultMetrics({ register: registry, prefix: 'numeri_' });
   return {
     registry,
@@ -57,6 +59,24 @@ export function createMetrics() {
       help: 'Documents processed, by document type and outcome',
       labelNames: ['type', 'outcome'] as const,
       registers: [registry],
+    }),
+    sources,
+    circuitOpen: new Gauge({
+      name: 'numeri_dependency_circuit_open',
+      help: '1 while the circuit breaker around an external service is open (calls fail fast), 0.5 half-open, 0 closed',
+      labelNames: ['dependency'] as const,
+      registers: [registry],
+    }),
+    backupLastSuccess: new Gauge({
+      name: 'numeri_backup_last_success_timestamp_seconds',
+      help: 'Unix time of the newest successful backup, from its audit-log entry (0 when none is recorded)',
+      registers: [registry],
+      async collect() {
+        const read = sources.lastBackupAt;
+        if (!read) return;
+        const at = await read().catch(() => undefined);
+        this.set(at ? Math.floor(at.getTime() / 1000) : 0);
+      },
     }),
   };
 }

@@ -5,7 +5,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import lockfile from 'proper-lockfile';
 import * as schema from '../../db/schema';
-import { MIGRATIONS_FOLDER, type Database, type Db } from './database';
+import { MIGRATIONS_FOLDER, primaryOnly, registerDatabase, type Database, type Db } from './database';
 
 export class DataDirLockedError extends Error {
   constructor(dir: string) {
@@ -83,9 +83,10 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Databa
     if (options.migrate ?? true) {
       await migrate(drizzle({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
     }
-    return {
-      kind: 'pglite',
+    const database = {
+      kind: 'pglite' as const,
       db,
+      ...primaryOnly(db),
       client,
       async ping() {
         await client.query('select 1');
@@ -98,6 +99,8 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Databa
         }
       },
     };
+    registerDatabase(database);
+    return database;
   } catch (err) {
     await release?.();
     throw err;
