@@ -38,6 +38,8 @@ export interface BuildAppOptions {
 
 export type App = FastifyInstance & { services: Services };
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
  * Builds the HTTP app from its dependencies. It never reads the environment: the entrypoints
  * parse config and create adapters; tests pass embedded adapters and call `inject()`.
@@ -132,6 +134,11 @@ export async function buildApp(adapters: Adapters, options: BuildAppOptions = {}
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.decorateRequest('auth', null);
+  // Read-your-writes (ADR 0011): after a signed-in user's write, their list reads stay on the primary.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.auth && !SAFE_METHODS.has(request.method)) adapters.database.noteWrite(request.auth.user.id);
+    return payload;
+  });
   const guards = createAuthGuards({
     db: adapters.database.db,
     tokens: services.tokens,

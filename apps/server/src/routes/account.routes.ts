@@ -17,7 +17,7 @@ import {
   tfnUpdateSchema,
   tokenRequestSchema,
 } from '@numeri/contracts';
-import type { Db } from '../adapters/db/database';
+import { readerFor, type Db } from '../adapters/db/database';
 import { auditLogs, users } from '../db/schema';
 import { auditOf, authOf, type AuthGuards } from '../http/auth-guards';
 import { describeUserAgent } from '../services/accounts/auth.service';
@@ -28,7 +28,9 @@ const noContent = z.undefined().describe('Done');
 
 /** Security events about this user, newest first, in words a person can read. */
 async function activityOf(db: Db, userId: string) {
-  const rows = await db
+  // A dashboard read: the replica when there is one, the primary after this user's own write (ADR 0011).
+  const reader = await readerFor(db, userId);
+  const rows = await reader
     .select({ entry: auditLogs, actorEmail: users.email })
     .from(auditLogs)
     .leftJoin(users, eq(users.id, auditLogs.actorUserId))

@@ -13,7 +13,7 @@ import {
 } from '@numeri/contracts';
 import { isIncomeYear, SUPPORTED_INCOME_YEARS, type IncomeYear } from '@numeri/tax-engine';
 import type { Clock } from '../../adapters/clock/clock';
-import type { Db, DbOrTx } from '../../adapters/db/database';
+import { readerFor, type Db, type DbOrTx } from '../../adapters/db/database';
 import type { LodgmentPort } from '../../adapters/lodgment/lodgment.port';
 import { documents, returnEvents, taxReturns, users } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
@@ -62,7 +62,9 @@ export class ReturnsService {
 
   /** The newest revision of each year. */
   async list(ownerId: string): Promise<ReturnSummary[]> {
-    const rows = await this.db
+    // A list read: the replica when there is one, the primary after this user's own write (ADR 0011).
+    const reader = await readerFor(this.db, ownerId);
+    const rows = await reader
       .selectDistinctOn([taxReturns.incomeYear])
       .from(taxReturns)
       .where(eq(taxReturns.ownerId, ownerId))
