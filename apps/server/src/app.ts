@@ -25,6 +25,8 @@ import { healthRoutes } from './routes/health.routes';
 import { metaRoutes } from './routes/meta.routes';
 import { taxRoutes } from './routes/tax.routes';
 import { returnsRoutes } from './routes/returns.routes';
+import { documentRoutes } from './routes/documents.routes';
+import { transactionRoutes } from './routes/transactions.routes';
 import { createServices, type Services } from './services/create-services';
 
 export interface BuildAppOptions {
@@ -153,6 +155,8 @@ export async function buildApp(adapters: Adapters, options: BuildAppOptions = {}
   await app.register(accountRoutes(services, guards, adapters.database.db));
   await app.register(adminRoutes(services, guards));
   await app.register(returnsRoutes(services, guards, adapters.database.db));
+  await app.register(documentRoutes(services, guards, adapters));
+  await app.register(transactionRoutes(services, guards));
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
   const web = options.serveWeb ? await registerStaticWeb(app, config.web.distDir) : {};

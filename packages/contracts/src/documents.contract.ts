@@ -7,10 +7,20 @@ import { incomeYearSchema } from './tax-estimate.contract';
  * transactions imported from statement files. Money is integer cents, dates ISO yyyy-mm-dd.
  */
 
-export const DOCUMENT_STATUSES = ['queued', 'reading', 'extracting', 'needs-review', 'done', 'failed', 'needs-password'] as const;
+export const DOCUMENT_STATUSES = [
+  'queued',
+  'reading',
+  'extracting',
+  'needs-review',
+  'done',
+  'failed',
+  'needs-password',
+] as const;
 export const documentStatusSchema = z
   .enum(DOCUMENT_STATUSES)
-  .describe('queued → reading → extracting → needs-review → done; or failed (with a reason), or needs-password (an encrypted PDF)');
+  .describe(
+    'queued → reading → extracting → needs-review → done; or failed (with a reason), or needs-password (an encrypted PDF)',
+  );
 export type DocumentStatus = z.infer<typeof documentStatusSchema>;
 
 /** Mirrors packages/extract DOCUMENT_TYPES (contracts depend on nothing in the workspace). */
@@ -48,7 +58,16 @@ export const returnLabelRefSchema = z
     item: z.string().describe('e.g. "Item 1", "Item 11", "D5"'),
     label: z.string().optional().describe('The label letter, e.g. "T"'),
     description: z.string(),
-    role: z.enum(['income', 'credit', 'deduction-candidate', 'offset-input', 'medicare-input', 'phi', 'identity', 'info']),
+    role: z.enum([
+      'income',
+      'credit',
+      'deduction-candidate',
+      'offset-input',
+      'medicare-input',
+      'phi',
+      'identity',
+      'info',
+    ]),
   })
   .meta({ id: 'ReturnLabelRef' });
 
@@ -57,10 +76,14 @@ export const extractedFieldSchema = z
     key: z.string().describe('Stable field key, e.g. grossPayments'),
     label: z.string().describe('Display label, e.g. "Gross payments"'),
     valueType: fieldValueTypeSchema,
-    value: z.union([z.string(), z.number()]).describe('money and integer: a number (money in cents); date: yyyy-mm-dd; abn: 11 digits; text'),
+    value: z
+      .union([z.string(), z.number()])
+      .describe('money and integer: a number (money in cents); date: yyyy-mm-dd; abn: 11 digits; text'),
     raw: z.string().describe('The text the value was read from (a TFN is always masked)'),
     confidence: z.number().min(0).max(1),
-    region: regionSchema.nullable().describe('Where on the page it was read (fractions of the page, origin top-left)'),
+    region: regionSchema
+      .nullable()
+      .describe('Where on the page it was read (fractions of the page, origin top-left)'),
     row: z.number().int().min(0).optional().describe('For table rows (private health statements): which row'),
     returnLabel: returnLabelRefSchema.nullable().describe('Where this value goes on the return'),
     /** Set once the user has confirmed or corrected the value. */
@@ -95,7 +118,10 @@ export type CsvColumnMappingDto = z.infer<typeof csvColumnMappingSchema>;
 export const bankImportSummarySchema = z
   .object({
     format: z.enum(['csv', 'ofx', 'qfx', 'qif', 'unknown']),
-    layout: z.string().nullable().describe('The recognised CSV layout (commbank, westpac, …, generic, mapped)'),
+    layout: z
+      .string()
+      .nullable()
+      .describe('The recognised CSV layout (commbank, westpac, …, generic, mapped)'),
     encoding: z.string().nullable(),
     /** Transactions read from the file. */
     read: z.number().int().min(0),
@@ -111,7 +137,9 @@ export const bankImportSummarySchema = z
     /** The columns were not recognised: choose them (POST …/mapping). */
     needsMapping: z.boolean(),
     /** With needsMapping on a single-document read: the header and a few rows to choose from. */
-    mappingPreview: z.object({ headers: z.array(z.string()), sample: z.array(z.array(z.string())) }).optional(),
+    mappingPreview: z
+      .object({ headers: z.array(z.string()), sample: z.array(z.array(z.string())) })
+      .optional(),
   })
   .meta({ id: 'BankImportSummary' });
 export type BankImportSummary = z.infer<typeof bankImportSummarySchema>;
@@ -198,7 +226,9 @@ export const confirmFieldSchema = z.object({
   key: z.string().min(1).max(80),
   row: z.number().int().min(0).max(50).optional(),
   /** The corrected value: money in cents, dates yyyy-mm-dd, text as shown. null removes the field. */
-  value: z.union([z.string().max(500), z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000)]).nullable(),
+  value: z
+    .union([z.string().max(500), z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000)])
+    .nullable(),
 });
 
 export const confirmDocumentSchema = z
@@ -237,7 +267,9 @@ export const reprocessDocumentSchema = z.object({
 
 export const eventsTicketSchema = z
   .object({
-    ticket: z.string().describe('Pass as ?ticket= to GET /api/v1/documents/events (EventSource cannot send headers)'),
+    ticket: z
+      .string()
+      .describe('Pass as ?ticket= to GET /api/v1/documents/events (EventSource cannot send headers)'),
     expiresAt: z.iso.datetime(),
   })
   .meta({ id: 'DocumentEventsTicket' });
@@ -280,7 +312,9 @@ export const transactionSchema = z
     accountKey: z.string(),
     postedOn: z.string(),
     amountCents: z.number().int().describe('Signed: money out is negative'),
-    description: z.string().describe('As the bank wrote it; may start with = or + (never put it in a spreadsheet raw)'),
+    description: z
+      .string()
+      .describe('As the bank wrote it; may start with = or + (never put it in a spreadsheet raw)'),
     formulaRisk: z.boolean().describe('The description would run as a formula in a spreadsheet'),
     incomeYear: z.string().nullable(),
     category: z.string().nullable(),
@@ -299,7 +333,10 @@ export const transactionListQuerySchema = z.object({
   incomeYear: incomeYearSchema.optional(),
   reviewStatus: transactionReviewStatusSchema.optional(),
   /** Only transactions with a deduction suggestion. */
-  suggested: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  suggested: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   documentId: z.uuid().optional(),
   ownerId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

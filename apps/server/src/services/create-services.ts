@@ -16,6 +16,10 @@ import { JobService } from './jobs/job.service';
 import { EstimateService } from './tax/estimate.service';
 import { ReturnsService } from './returns/returns.service';
 import { ReviewService } from './returns/review.service';
+import { DocumentEvents } from './documents/document-events';
+import { DOCUMENT_JOB_RETRY, DocumentPipeline } from './documents/document-pipeline';
+import { DocumentService } from './documents/document.service';
+import { TransactionsService } from './transactions/transactions.service';
 
 /** Builds every use-case service from the adapters and registers the job handlers. */
 export function createServices(adapters: Adapters) {
@@ -41,6 +45,10 @@ export function createServices(adapters: Adapters) {
   const estimates = new EstimateService(metrics);
   const returns = new ReturnsService(db, clock, audit, adapters.lodgment);
   const reviews = new ReviewService(db, audit);
+  const documentEvents = new DocumentEvents(db, log);
+  const documentPipeline = new DocumentPipeline({ db, blobs: adapters.blobStore, vault, ocr: adapters.ocr, events: documentEvents, log });
+  const transactions = new TransactionsService(db, audit, returns);
+  const documents = new DocumentService({ db, blobs: adapters.blobStore, vault, audit, jobs, events: documentEvents, pipeline: documentPipeline, returns, transactions, log });
 
   jobs.register({
     'system.selftest': {
@@ -53,9 +61,13 @@ export function createServices(adapters: Adapters) {
     'account.purge-closed': {
       handle: async () => ({ purged: await accountData.purgeDue(SYSTEM_CONTEXT) }),
     },
+    'document.process': {
+      handle: async (payload, context) => documentPipeline.process(payload.documentId, context),
+      retry: DOCUMENT_JOB_RETRY,
+    },
   });
 
-  return { estimates, returns, reviews, jobs, audit, emails, vault, tokens, throttle, twoFactor, auth, profiles, delegations, access, accountData, admin };
+  return { documents, documentEvents, documentPipeline, transactions, estimates, returns, reviews, jobs, audit, emails, vault, tokens, throttle, twoFactor, auth, profiles, delegations, access, accountData, admin };
 }
 
 export type Services = ReturnType<typeof createServices>;

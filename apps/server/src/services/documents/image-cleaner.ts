@@ -1,0 +1,103 @@
+import { createRequire } from 'node:module';
+import sharp from 'sharp';
+
+const require = createRequire(import.meta.url);
+
+/** Largest image (in pixels) Numeri decodes: a 48-megapixel phone photo fits; a decompression bomb does not. */
+export const MAX_INPUT_PIXELS = 60_000_000;
+/** Long edge of the page image handed to OCR: an A4 page at ~300 dpi. */
+const TARGET_LONG_EDGE = 3_508;
+/** Below this, small scans and phone crops are enlarged (tesseract wants text ~20+ px high); larger images are read as they are (enlarging doubles OCR time for no gain). */
+const UPSCALE_BELOW = 1_200;
+const UPSCALE_TO = 1_800;
+
+/** The image cannot be read (damaged, too large, not an image): retrying will not help. */
+export class ImageRejectedError extends Error {
+  constructor(readonly reason: string, options?: { cause?: unknown }) {
+    super(reason, options);
+    this.name = 'ImageRejectedError';
+  }
+}
+
+interface HeicImage {
+  width: number;
+  height: number;
+  decode(): Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
+}
+type HeicDecodeAll = (input: { buffer: Uint8Array }) => Promise<HeicImage[] & { dispose(): void }>;
+
+/**
+ * HEIC/HEIF (iPhone photos). sharp's prebuilt libvips has no HEVC decoder (patents), so HEIC
+ * is decoded by libheif compiled to WebAssembly (heic-decode). Dimensions are checked before any
+ * pixel is decoded.
+ */
+async function decodeHeic(bytes: Buffer): Promise<{ data: Buffer; width: number; height: number }> {
+  const decodeAll = (require('heic-decode') as { all: HeicDecodeAll }).all;
+  let images: Awaited<ReturnType<HeicDecodeAll>>;
+  try {
+    images = await decodeAll({ buffer: bytes });
+  } catch (err) {
+    throw new ImageRejectedError('This HEIC photo could not be read. It may be damaged; try exporting it as JPEG.', { cause: err });
+  }
+  try {
+    const first = images[0];
+    if (!first) throw new ImageRejectedError('This HEIC file holds no image.');
+    if (first.width * first.height > MAX_INPUT_PIXELS) throw tooLarge(first.width, first.height);
+    const decoded = await first.decode();
+    return { data: Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), width: decoded.width, height: decoded.height };
+  } finally {
+    images.dispose();
+  }
+}
+
+function tooLarge(width: number, height: number): ImageRejectedError {
+  return new ImageRejectedError(
+    `This image is ${width} × ${height} pixels, larger than Numeri reads (${Math.round(MAX_INPUT_PIXELS / 1e6)} megapixels). Take the photo at a lower resolution or crop it.`,
+  );
+}
+
+export interface CleanedImage {
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * Prepares a photo or scan for OCR: turned upright from its EXIF orientation, flattened onto
+ * white, grey, scaled so the page is about 300 dpi, contrast stretched (faded or low-contrast
+ * scans) and lightly sharpened (soft phone photos). Skew of a few degrees is corrected by the
+ * OCR engine itself (tesseract's rotateAuto), which measures the text lines.
+ * `rendered` pages (from a PDF) are already upright and at the right size.
+ */
+export async function cleanImage(bytes: Buffer, contentType: string, options: { rendered?: boolean } = {}): Promise<CleanedImage> {
+  let input: ReturnType<typeof sharp>;
+  if (contentType === 'image/heic') {
+    const raw = await decodeHeic(bytes);
+    input = sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 4 }, limitInputPixels: MAX_INPUT_PIXELS });
+  } else {
+    input = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated', sequentialRead: true });
+  }
+  try {
+    const meta = await input.metadata();
+    const width = meta.autoOrient?.width ?? meta.width ?? 0;
+    const height = meta.autoOrient?.height ?? meta.height ?? 0;
+    if (!width || !height) throw new ImageRejectedError('This image could not be read.');
+    if (width * height > MAX_INPUT_PIXELS) throw tooLarge(width, height);
+    const long = Math.max(width, height);
+    let pipeline = input.rotate().flatten({ background: '#ffffff' }).greyscale();
+    if (!options.rendered) {
+      const scale = long > TARGET_LONG_EDGE ? TARGET_LONG_EDGE / long : long < UPSCALE_BELOW ? Math.min(2, UPSCALE_TO / long) : 1;
+      if (scale !== 1) pipeline = pipeline.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3', fit: 'fill' });
+      pipeline = pipeline.normalise({ lower: 1, upper: 99 }).sharpen({ sigma: 0.8 });
+    } else {
+      pipeline = pipeline.normalise();
+    }
+    const { data, info } = await pipeline.png({ compressionLevel: 2 }).toBuffer({ resolveWithObject: true });
+    return { png: data, width: info.width, height: info.height };
+  } catch (err) {
+    if (err instanceof ImageRejectedError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/pixel limit/i.test(message)) throw new ImageRejectedError('This image is larger than Numeri reads. Take the photo at a lower resolution or crop it.', { cause: err });
+    throw new ImageRejectedError('This image could not be read. It may be damaged or incomplete; try taking the photo again.', { cause: err });
+  }
+}
