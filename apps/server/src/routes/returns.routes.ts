@@ -18,6 +18,7 @@ import { AppError } from '../errors/app-error';
 import { auditOf, authOf, type AuthGuards } from '../http/auth-guards';
 import type { Services } from '../services/create-services';
 import { buildChecklist } from '../services/returns/return-checklist';
+import { renderReturnPdf } from '../services/returns/return-pdf';
 
 const bearer = [{ bearerAuth: [] }];
 const yearParams = z.object({ year: z.string().regex(/^\d{4}-\d{2}$/, 'must look like 2024-25') });
@@ -108,6 +109,32 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
           .header('cache-control', 'no-store')
           .type('application/json')
           .send(JSON.stringify({ format: 'numeri-return/1', exportedAt: new Date().toISOString(), return: view }, null, 2));
+      },
+    );
+
+    app.get(
+      '/api/v1/returns/:year/export.pdf',
+      {
+        preHandler: signedIn,
+        schema: { tags, summary: 'The complete return as a PDF summary by ATO item and label', security: bearer, params: yearParams, querystring: ownerQuery, produces: ['application/pdf'] },
+      },
+      async (request, reply) => {
+        const { ownerId, owner } = await ownerFor(request, request.query.ownerId, 'return.export');
+        const year = returns.assertIncomeYear(request.params.year);
+        const view = await returns.view(await returns.require(ownerId, year), owner);
+        const [person] = await db.select().from(users).where(eq(users.id, ownerId));
+        const profile = await services.profiles.get(person!);
+        const pdf = await renderReturnPdf(
+          view,
+          { name: `${profile.givenName} ${profile.familyName}`.trim() || profile.email, tfnMasked: profile.tfn.masked, email: profile.email },
+          { generatedAt: new Date() },
+        );
+        await services.audit.record(auditOf(request), { action: 'return.exported', subjectUserId: ownerId, targetType: 'return', targetId: view.id, details: { format: 'pdf' } });
+        return reply
+          .header('content-disposition', `attachment; filename="numeri-return-${year}.pdf"`)
+          .header('cache-control', 'no-store')
+          .type('application/pdf')
+          .send(Buffer.from(pdf));
       },
     );
 

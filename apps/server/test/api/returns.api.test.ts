@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReturnItemInput } from '@numeri/contracts';
@@ -222,6 +224,27 @@ describe('review by an invited tax agent', () => {
 });
 
 describe('exports', () => {
+  it('exports a PDF summary whose figures match the return', async () => {
+    const user = await newUser(ctx, 'pdf');
+    const created = await startReturn(user);
+    await api(user, 'PATCH', '/api/v1/returns/2024-25', { version: created.version, facts: { residency: { kind: 'resident' } }, upsertItems: [employer()] });
+    const response = await api(user, 'GET', '/api/v1/returns/2024-25/export.pdf');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const standardFontDataUrl = `${path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/standard_fonts/`;
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(response.rawPayload), useSystemFonts: false, standardFontDataUrl }).promise;
+    let text = '';
+    for (let n = 1; n <= doc.numPages; n += 1) {
+      const content = await (await doc.getPage(n)).getTextContent();
+      text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    }
+    expect(text).toContain('Acme Pty Ltd');
+    expect(text).toContain('$85,000');
+    expect(text).toMatch(/Not lodged/);
+  });
+
   it('exports the return as JSON with its evidence links', async () => {
     const user = await newUser(ctx, 'json');
     const created = await startReturn(user);
