@@ -180,7 +180,6 @@ function AccountMenu() {
   return (
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
-        aria-label={`Account: ${name}`}
         className={cn(
           'inline-flex h-10 items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm font-medium text-slate-700 ring-1 ring-slate-200',
           'hover:bg-slate-50 data-[state=open]:bg-slate-100 md:pr-3',
@@ -192,7 +191,11 @@ function AccountMenu() {
         >
           {initialsOf(user.givenName, user.familyName)}
         </span>
-        <span className="hidden max-w-40 truncate lg:inline">{user.givenName}</span>
+        <span aria-hidden="true" className="hidden max-w-40 truncate lg:inline">
+          {user.givenName}
+        </span>
+        {/* Named from its content (not aria-label), so the visible text is part of the name. */}
+        <span className="sr-only">{name}, account menu</span>
         <ChevronDownIcon className="size-4 text-slate-500" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Content
@@ -255,12 +258,12 @@ function HeaderAccount() {
         </Link>
       )}
       {pathname === APP_ROUTES.signUp ? null : (
-        <Link
-          to={APP_ROUTES.signUp}
-          className={cn(buttonClasses({ variant: 'primary' }), 'hidden sm:inline-flex')}
-        >
-          Create account
-        </Link>
+        // On phones it lives in the menu instead (the header has no room for both buttons).
+        <span className="hidden sm:block">
+          <Link to={APP_ROUTES.signUp} className={buttonClasses({ variant: 'primary' })}>
+            Create account
+          </Link>
+        </span>
       )}
     </div>
   );

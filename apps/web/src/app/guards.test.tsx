@@ -64,12 +64,12 @@ describe('protected pages', () => {
       'POST /api/v1/auth/sign-out': () => new Response(null, { status: 204 }),
     });
     const { router } = renderApp('/returns');
-    await user.click(await screen.findByRole('button', { name: 'Account: Alex Nguyen' }));
+    await user.click(await screen.findByRole('button', { name: 'Alex Nguyen, account menu' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
     expect(await screen.findByText('You’re signed out')).toBeTruthy();
     expect(router.state.location.pathname).toBe('/sign-in');
     expect(api.callsTo('POST /api/v1/auth/sign-out')).toHaveLength(1);
-    expect(within(screen.getByRole('banner')).queryByRole('button', { name: /Account:/ })).toBeNull();
+    expect(within(screen.getByRole('banner')).queryByRole('button', { name: /account menu/ })).toBeNull();
   });
 });
 
@@ -117,9 +117,9 @@ describe('MFA_ENROLMENT_REQUIRED', () => {
     expect(await screen.findByText('Turn on two-factor authentication first')).toBeTruthy();
     expect(screen.getByText(/Reviewers see other people’s tax data/)).toBeTruthy();
     expect(router.state.location.pathname).toBe('/invitations/accept');
-    expect(screen.getByRole('link', { name: 'Set up two-factor authentication' }).getAttribute('href')).toBe(
-      '/security?setup=2fa&next=%2Finvitations%2Faccept%3Ftoken%3Dinvite-token-123456',
-    );
+    expect(
+      screen.getByRole('link', { name: /^Turn it on\s?\(two-factor authentication\)$/ }).getAttribute('href'),
+    ).toBe('/security?setup=2fa&next=%2Finvitations%2Faccept%3Ftoken%3Dinvite-token-123456');
     expect(api.callsTo('POST /api/v1/delegations/accept')[0]!.body).toEqual({ token: 'invite-token-123456' });
   });
 });

@@ -10,6 +10,8 @@ export interface AuthLayoutProps {
   description?: ReactNode;
   /** A small illustration above the heading (an icon in a circle). */
   icon?: ReactNode;
+  /** `warning` for dead ends (an expired link); default teal. */
+  iconTone?: 'default' | 'warning';
   children: ReactNode;
   /** Under the card: "Don't have an account? Create one". */
   footer?: ReactNode;
@@ -22,6 +24,7 @@ export function AuthLayout({
   heading,
   description,
   icon,
+  iconTone = 'default',
   children,
   footer,
   className,
@@ -31,7 +34,14 @@ export function AuthLayout({
     <div className={cn('mx-auto w-full max-w-md px-4 py-10 sm:px-6 sm:py-16', className)}>
       <div className="mb-6 text-center sm:mb-8">
         {icon ? (
-          <span className="mx-auto mb-4 flex size-12 items-center justify-center rounded-2xl bg-teal-50 text-teal-700 ring-1 ring-teal-200">
+          <span
+            className={cn(
+              'mx-auto mb-4 flex size-12 items-center justify-center rounded-2xl ring-1',
+              iconTone === 'warning'
+                ? 'bg-amber-50 text-amber-700 ring-amber-200'
+                : 'bg-teal-50 text-teal-700 ring-teal-200',
+            )}
+          >
             {icon}
           </span>
         ) : null}

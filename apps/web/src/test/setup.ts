@@ -1,6 +1,9 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { authSession } from '../lib/auth/session';
+
+// Pages are lazily loaded chunks; the first import of one under jsdom can take a few seconds.
+configure({ asyncUtilTimeout: 5000 });
 
 // Vitest runs without globals, so Testing Library can't register its own cleanup.
 afterEach(() => {

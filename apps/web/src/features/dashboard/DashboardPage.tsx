@@ -46,7 +46,7 @@ export function DashboardPage() {
               to={twoFactorSetupPath('/')}
               className={buttonClasses({ variant: 'secondary', size: 'sm' })}
             >
-              Set it up — about 2 minutes
+              Set it up
             </Link>
           }
         >

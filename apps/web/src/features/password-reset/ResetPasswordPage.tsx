@@ -26,6 +26,7 @@ function LinkExpired() {
     <AuthLayout
       title="This reset link doesn’t work any more"
       icon={<WarningIcon className="size-6" />}
+      iconTone="warning"
       description="Reset links work once and for a limited time. Ask for a new one and use the newest email."
     >
       <Link to={APP_ROUTES.forgotPassword} className={buttonClasses({ size: 'lg', fullWidth: true })}>

@@ -39,6 +39,7 @@ export function ConfirmEmailChangePage() {
       <AuthLayout
         title="This link doesn’t work any more"
         icon={<WarningIcon className="size-6" />}
+        iconTone="warning"
         description="Email change links work once and for a limited time. You can ask for a new one from your profile."
       >
         <Link

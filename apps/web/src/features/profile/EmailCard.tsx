@@ -80,12 +80,12 @@ function ChangeEmailForm({
         {...form.register('password')}
       />
       <ApiErrorAlert error={error} />
-      <div className="flex flex-col-reverse gap-3 sm:flex-row">
-        <Button variant="ghost" onClick={onCancel} disabled={isSubmitting}>
-          Cancel
-        </Button>
+      <div className="flex flex-col gap-3 sm:flex-row">
         <Button type="submit" loading={isSubmitting}>
           Send confirmation link
+        </Button>
+        <Button variant="ghost" onClick={onCancel} disabled={isSubmitting}>
+          Cancel
         </Button>
       </div>
     </form>

@@ -88,11 +88,11 @@ export function PersonalDetailsForm({ profile }: { profile: Profile }) {
             />
             <TextField
               label="Date of birth"
-              type="date"
               autoComplete="bday"
+              inputMode="numeric"
+              placeholder="DD/MM/YYYY"
               optional
-              max={new Date().toISOString().slice(0, 10)}
-              hint="It decides some offsets and the Medicare levy."
+              hint="DD/MM/YYYY. Some offsets depend on your age."
               error={error('dateOfBirth')}
               {...form.register('dateOfBirth')}
             />
@@ -105,46 +105,50 @@ export function PersonalDetailsForm({ profile }: { profile: Profile }) {
             className="sm:max-w-sm"
             {...form.register('residency')}
           />
-          <fieldset className="space-y-5 border-t border-slate-100 pt-5">
-            <legend className="float-left w-full pb-1 text-sm font-semibold text-slate-900">
+          <fieldset className="border-t border-slate-100 pt-5" aria-describedby="postal-address-hint">
+            <legend className="float-left w-full text-sm font-semibold text-slate-900">
               Postal address <span className="font-normal text-slate-500">(optional)</span>
             </legend>
-            <p className="clear-left text-sm text-slate-600">Where the ATO can send you letters.</p>
-            <TextField
-              label="Street address"
-              autoComplete="address-line1"
-              error={error('postalAddress.line1')}
-              {...form.register('postalAddress.line1')}
-            />
-            <TextField
-              label="Address line 2"
-              autoComplete="address-line2"
-              optional
-              error={error('postalAddress.line2')}
-              {...form.register('postalAddress.line2')}
-            />
-            <div className="grid gap-5 sm:grid-cols-[minmax(0,2fr)_minmax(0,2fr)_minmax(0,1fr)]">
+            <p id="postal-address-hint" className="clear-left pt-1 text-sm text-slate-600">
+              Where the ATO can send you letters.
+            </p>
+            <div className="mt-5 space-y-5">
               <TextField
-                label="Suburb or town"
-                autoComplete="address-level2"
-                error={error('postalAddress.suburb')}
-                {...form.register('postalAddress.suburb')}
-              />
-              <Select
-                label="State or territory"
-                autoComplete="address-level1"
-                options={STATE_OPTIONS}
-                error={error('postalAddress.state')}
-                {...form.register('postalAddress.state')}
+                label="Street address"
+                autoComplete="address-line1"
+                error={error('postalAddress.line1')}
+                {...form.register('postalAddress.line1')}
               />
               <TextField
-                label="Postcode"
-                inputMode="numeric"
-                autoComplete="postal-code"
-                maxLength={4}
-                error={error('postalAddress.postcode')}
-                {...form.register('postalAddress.postcode')}
+                label="Address line 2"
+                autoComplete="address-line2"
+                optional
+                error={error('postalAddress.line2')}
+                {...form.register('postalAddress.line2')}
               />
+              <div className="grid gap-5 sm:grid-cols-[minmax(0,2fr)_minmax(0,2fr)_minmax(0,1fr)]">
+                <TextField
+                  label="Suburb or town"
+                  autoComplete="address-level2"
+                  error={error('postalAddress.suburb')}
+                  {...form.register('postalAddress.suburb')}
+                />
+                <Select
+                  label="State or territory"
+                  autoComplete="address-level1"
+                  options={STATE_OPTIONS}
+                  error={error('postalAddress.state')}
+                  {...form.register('postalAddress.state')}
+                />
+                <TextField
+                  label="Postcode"
+                  inputMode="numeric"
+                  autoComplete="postal-code"
+                  maxLength={4}
+                  error={error('postalAddress.postcode')}
+                  {...form.register('postalAddress.postcode')}
+                />
+              </div>
             </div>
           </fieldset>
           {update.isError && !hasFieldErrors ? <ApiErrorAlert error={update.error} /> : null}

@@ -54,7 +54,7 @@ describe('step-up ("Confirm it’s you")', () => {
 
     await user.click(screen.getByRole('button', { name: 'Hide' }));
     expect(screen.queryByText('123 456 782')).toBeNull();
-    expect(screen.getByText('*** *** 782')).toBeTruthy();
+    expect(screen.getByText('••• ••• 782')).toBeTruthy();
   });
 
   it('does nothing (and says nothing alarming) when the person cancels', async () => {
@@ -107,7 +107,7 @@ describe('TFN', () => {
     await user.click(screen.getByRole('button', { name: 'Save tax file number' }));
     expect(await screen.findByText('Your tax file number is saved')).toBeTruthy();
     expect(api.callsTo('PUT /api/v1/profile/tfn')[0]!.body).toEqual({ tfn: '123456782' });
-    expect(screen.getByText('*** *** 782')).toBeTruthy();
+    expect(screen.getByText('••• ••• 782')).toBeTruthy();
   });
 
   it('does not send an invalid number', async () => {
@@ -136,9 +136,9 @@ describe('TFN', () => {
       await screen.findByText('Turn on two-factor authentication to see or change your TFN'),
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Show' })).toBeNull();
-    expect(screen.getByRole('link', { name: 'Set up two-factor authentication' }).getAttribute('href')).toBe(
-      '/security?setup=2fa&next=%2Fprofile%23tfn',
-    );
+    expect(
+      screen.getByRole('link', { name: /^Turn it on\s?\(two-factor authentication\)$/ }).getAttribute('href'),
+    ).toBe('/security?setup=2fa&next=%2Fprofile%23tfn');
   });
 
   it('helpers: feedback and grouping', () => {
@@ -170,6 +170,36 @@ describe('personal details', () => {
       await screen.findByText('Phone number must be an Australian number, e.g. 0412 345 678.'),
     ).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(phone));
+  });
+
+  it('takes the date of birth as DD/MM/YYYY and saves the update', async () => {
+    const api = mockApi({
+      ...signedInRoutes(),
+      'GET /api/v1/profile': () => json(profileFixture()),
+      'PATCH /api/v1/profile': (request) => json(profileFixture(request.body as object)),
+    });
+    const user = userEvent.setup();
+    renderApp('/profile');
+    const dob = await screen.findByLabelText(/Date of birth/);
+    await user.type(dob, '31/02/1990');
+    await user.click(screen.getByRole('button', { name: 'Save details' }));
+    expect(
+      await screen.findByText('Enter your date of birth as DD/MM/YYYY, for example 12/04/1990.'),
+    ).toBeTruthy();
+
+    await user.clear(dob);
+    await user.type(dob, '2/4/1990');
+    await user.click(screen.getByRole('button', { name: 'Save details' }));
+    expect(await screen.findByText('Your details are saved')).toBeTruthy();
+    expect(api.callsTo('PATCH /api/v1/profile')[0]!.body).toEqual({
+      givenName: 'Alex',
+      familyName: 'Nguyen',
+      phone: null,
+      dateOfBirth: '1990-04-02',
+      residency: 'resident',
+      postalAddress: null,
+    });
+    expect((dob as HTMLInputElement).value).toBe('02/04/1990');
   });
 
   it('asks for a complete address once any part of it is filled in', async () => {

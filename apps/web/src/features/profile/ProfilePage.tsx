@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router';
 import {
   ApiErrorAlert,
   ArrowRightIcon,
@@ -20,6 +21,12 @@ import { YourDataSection } from './YourDataSection';
 
 export function ProfilePage() {
   const profile = useProfile();
+  const { hash } = useLocation();
+  const loaded = profile.isSuccess;
+  // Links like /profile#tfn land on their section once it has loaded.
+  useEffect(() => {
+    if (loaded && hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [loaded, hash]);
   return (
     <Page
       title="Profile"

@@ -119,12 +119,12 @@ function TfnForm({
       {save.isError && !(isApiError(save.error) && save.error.fieldErrors.tfn) ? (
         <ApiErrorAlert error={save.error} />
       ) : null}
-      <div className="flex flex-col-reverse gap-3 sm:flex-row">
-        <Button variant="ghost" onClick={onCancel} disabled={form.formState.isSubmitting}>
-          Cancel
-        </Button>
+      <div className="flex flex-col gap-3 sm:flex-row">
         <Button type="submit" loading={form.formState.isSubmitting}>
           Save tax file number
+        </Button>
+        <Button variant="ghost" onClick={onCancel} disabled={form.formState.isSubmitting}>
+          Cancel
         </Button>
       </div>
     </form>
@@ -205,7 +205,7 @@ export function TfnCard({ profile }: { profile: Profile }) {
               ) : present ? (
                 <>
                   <span className="sr-only">Hidden, ending in </span>
-                  <span aria-hidden="true">{masked}</span>
+                  <span aria-hidden="true">{masked?.replace(/\*/g, '•')}</span>
                   <span className="sr-only">{masked?.slice(-3).split('').join(' ')}</span>
                 </>
               ) : (
@@ -267,7 +267,7 @@ export function TfnCard({ profile }: { profile: Profile }) {
               to={twoFactorSetupPath('/profile#tfn')}
               className={buttonClasses({ variant: 'secondary', size: 'sm' })}
             >
-              Set up two-factor authentication
+              Turn it on<span className="sr-only"> (two-factor authentication)</span>
             </Link>
           }
         >

@@ -36,14 +36,35 @@ const addressOrNull = z.preprocess((value) => {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** "12/04/1990" (or 12-4-1990, 12.04.1990) → "1990-04-12"; anything else is passed on as typed. */
+export function parseAustralianDate(text: string): string {
+  const match = /^\s*(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})\s*$/.exec(text);
+  if (!match) return text.trim();
+  const [, day, month, year] = match;
+  return `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+}
+
+/** "1990-04-12" → "12/04/1990", the way Australians write dates. */
+export function formatAustralianDate(iso: string | null): string {
+  const match = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : (iso ?? '');
+}
+
+const DATE_FORMAT_MESSAGE = 'Enter your date of birth as DD/MM/YYYY, for example 12/04/1990.';
+
 /** The contract's ProfileUpdate fields, read from form text. */
 export const personalDetailsSchema = z.object({
   givenName: profileUpdateSchema.shape.givenName.unwrap(),
   familyName: profileUpdateSchema.shape.familyName.unwrap(),
   phone: z.preprocess(blankToNull, phoneSchema.nullable()),
   dateOfBirth: z.preprocess(
-    blankToNull,
-    dateOfBirthSchema.refine((date) => date <= today(), 'can’t be in the future').nullable(),
+    (value) => (typeof value === 'string' ? blankToNull(parseAustralianDate(value)) : value),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_FORMAT_MESSAGE)
+      .pipe(dateOfBirthSchema)
+      .refine((date) => date <= today(), 'Your date of birth can’t be in the future.')
+      .nullable(),
   ),
   residency: z.preprocess(blankToNull, residencySchemaForProfile.nullable()),
   postalAddress: addressOrNull,
@@ -54,7 +75,7 @@ export function toFormValues(profile: Profile): PersonalDetailsValues {
     givenName: profile.givenName,
     familyName: profile.familyName,
     phone: profile.phone ?? '',
-    dateOfBirth: profile.dateOfBirth ?? '',
+    dateOfBirth: formatAustralianDate(profile.dateOfBirth),
     residency: profile.residency ?? '',
     postalAddress: {
       line1: profile.postalAddress?.line1 ?? '',
@@ -133,6 +154,7 @@ export function personalDetailsMessage(
   const label = PERSONAL_DETAILS_LABELS[field];
   if (field === 'postalAddress.state' && !/^[a-z]/.test(message)) return 'Choose a state or territory.';
   if (message === 'is required') return `Enter your ${label.toLowerCase()}.`;
+  if (field === 'dateOfBirth' && /YYYY-MM-DD|valid date/i.test(message)) return DATE_FORMAT_MESSAGE;
   const text = message.trim();
   if (/^[a-z]/.test(text)) return `${label} ${text}${/[.!?]$/.test(text) ? '' : '.'}`;
   return text;

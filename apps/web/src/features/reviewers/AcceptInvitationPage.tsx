@@ -33,6 +33,7 @@ export function AcceptInvitationPage() {
       <AuthLayout
         title="This invitation doesn’t work any more"
         icon={<WarningIcon className="size-6" />}
+        iconTone="warning"
         description="It may have expired, been cancelled, or already been used. Ask the person who invited you to send a new one."
       >
         <Link to="/" className={buttonClasses({ size: 'lg', fullWidth: true })}>
@@ -87,7 +88,7 @@ export function AcceptInvitationPage() {
                 to={twoFactorSetupPath(here)}
                 className={buttonClasses({ variant: 'primary', size: 'sm' })}
               >
-                Set up two-factor authentication
+                Turn it on<span className="sr-only"> (two-factor authentication)</span>
               </Link>
             }
           >

@@ -33,6 +33,8 @@ export interface SecondFactorFormProps {
   id?: string;
   /** Danger styling for the submit button (turning 2FA off). */
   tone?: 'default' | 'danger';
+  /** `end` (dialogs, default): buttons on the right. `start` (inside a page): submit first, on the left. */
+  actionsAlign?: 'start' | 'end';
 }
 
 /**
@@ -49,6 +51,7 @@ export function SecondFactorForm({
   autoFocus = false,
   id,
   tone = 'default',
+  actionsAlign = 'end',
 }: SecondFactorFormProps) {
   const form = useForm<CodeFormValues>({
     resolver: zodResolver(codeFormSchema),
@@ -125,10 +128,12 @@ export function SecondFactorForm({
         className={
           fullWidth
             ? 'flex flex-col gap-3'
-            : 'flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-end'
+            : actionsAlign === 'start'
+              ? 'flex flex-col gap-3 sm:flex-row sm:items-center'
+              : 'flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-end'
         }
       >
-        {fullWidth ? null : secondaryAction}
+        {fullWidth || actionsAlign === 'start' ? null : secondaryAction}
         <Button
           type="submit"
           variant={tone === 'danger' ? 'danger' : 'primary'}
@@ -139,7 +144,7 @@ export function SecondFactorForm({
         >
           {submitLabel}
         </Button>
-        {fullWidth ? secondaryAction : null}
+        {fullWidth || actionsAlign === 'start' ? secondaryAction : null}
       </div>
     </form>
   );

@@ -106,6 +106,7 @@ function ScanStep({
           <p className="mt-1 mb-4 text-sm leading-6 text-slate-600">It changes every 30 seconds.</p>
           <SecondFactorForm
             allowRecovery={false}
+            actionsAlign="start"
             submitLabel="Turn on two-factor authentication"
             onSubmit={async (code) => onEnabled((await enableTwoFactor(code)).recoveryCodes)}
             secondaryAction={
@@ -241,6 +242,9 @@ export function TwoFactorCard({
     onSuccess: (setup) => setStep({ name: 'scan', setup }),
   });
 
+  // Between "Turn on" and confirming the recovery codes are saved, it is already on.
+  const isOn = enabled || step.name === 'codes';
+
   const finishSetup = async () => {
     await changed();
     setStep({ name: 'status' });
@@ -252,12 +256,12 @@ export function TwoFactorCard({
   };
 
   return (
-    <Card className={cn(highlighted && !enabled && 'ring-2 ring-teal-600')}>
+    <Card className={cn(highlighted && !isOn && 'ring-2 ring-teal-600')}>
       <div className="flex items-start gap-3">
         <span
           className={cn(
             'flex size-10 shrink-0 items-center justify-center rounded-xl',
-            enabled ? 'bg-teal-50 text-teal-700 ring-1 ring-teal-200' : 'bg-slate-100 text-slate-600',
+            isOn ? 'bg-teal-50 text-teal-700 ring-1 ring-teal-200' : 'bg-slate-100 text-slate-600',
           )}
         >
           <ShieldIcon className="size-5" />
@@ -265,10 +269,10 @@ export function TwoFactorCard({
         <div className="min-w-0 flex-1">
           <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
             Authenticator app
-            {enabled ? <Badge tone="success">On</Badge> : <Badge tone="warning">Off</Badge>}
+            {isOn ? <Badge tone="success">On</Badge> : <Badge tone="warning">Off</Badge>}
           </p>
           <p className="mt-1 text-sm leading-6 text-slate-600">
-            {enabled
+            {isOn
               ? 'When you sign in, and before sensitive changes, we ask for a code from your authenticator app.'
               : 'Add a second step to signing in: a code from an app on your phone. It keeps your account safe even if someone learns your password, and you need it to see your TFN or lodge.'}
           </p>

@@ -41,7 +41,7 @@ describe('sign-in page', () => {
     });
     await waitFor(() => expect(api.callsTo('GET /api/v1/profile')).toHaveLength(1));
     expect(api.callsTo('GET /api/v1/profile')[0]!.headers.Authorization).toBe('Bearer fresh-token');
-    expect(await screen.findByRole('button', { name: 'Account: Alex Nguyen' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Alex Nguyen, account menu' })).toBeTruthy();
   });
 
   it('says when the email or password is wrong, and clears and focuses the password', async () => {

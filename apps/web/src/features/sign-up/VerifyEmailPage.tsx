@@ -77,6 +77,7 @@ export function VerifyEmailPage() {
       <AuthLayout
         title="This link doesn’t work any more"
         icon={<WarningIcon className="size-6" />}
+        iconTone="warning"
         description={
           token
             ? 'Confirmation links work once and for a limited time. If you’ve already confirmed your email, you can just sign in.'
