@@ -117,7 +117,7 @@ export class TesseractOcrEngine implements OcrEngine {
           this.options.pageTimeoutMs ?? 120_000,
         );
       });
-      const { data } = await Promise.race([worker.recognize(image, { rotateAuto: true }, { blocks: true, text: false }), failure]);
+      const { data } = await Promise.race([worker.recognize(image, {}, { blocks: true, text: false }), failure]);
       const words: OcrWordResult[] = [];
       for (const block of data.blocks ?? []) {
         for (const paragraph of block.paragraphs) {
