@@ -269,7 +269,7 @@ export const eventsTicketSchema = z
   .object({
     ticket: z
       .string()
-      .describe('Pass as ?ticket= to GET /api/v1/documents/events (EventSource cannot send headers)'),
+      .describe('Pass as ?token= to GET /api/v1/documents/events (EventSource cannot send headers)'),
     expiresAt: z.iso.datetime(),
   })
   .meta({ id: 'DocumentEventsTicket' });

@@ -40,7 +40,7 @@ const HEARTBEAT_MS = 20_000;
  *
  * Live status uses server-sent events. A browser's EventSource cannot send an Authorization
  * header, so the client first POSTs /documents/events/ticket (with its access token) and opens
- * GET /documents/events?ticket=…: the ticket is a 60-second HS256 token for that stream only,
+ * GET /documents/events?token=<ticket>: the ticket is a 60-second HS256 token for that stream only,
  * bound to the user and session (a signed-out session cannot use it). Clients that stream with
  * fetch() may send the Authorization header instead. GET /documents and /documents/:id serve
  * the same state for polling.
@@ -157,13 +157,14 @@ export function documentRoutes(services: Services, guards: AuthGuards, adapters:
         config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
         schema: {
           tags,
-          summary: 'Live status of your documents (text/event-stream; event "document", data: DocumentEvent). Open with ?ticket= or an Authorization header',
-          querystring: z.object({ ticket: z.string().max(2_000).optional() }),
+          summary: 'Live status of your documents (text/event-stream; event "document", data: DocumentEvent). Open with ?token=<ticket> or an Authorization header',
+          // `token`, not `ticket`: the logger already redacts a query parameter of that name from request URLs.
+          querystring: z.object({ token: z.string().max(2_000).optional() }),
           produces: ['text/event-stream'],
         },
       },
       async (request, reply) => {
-        const userId = await streamUser(request, reply, request.query.ticket);
+        const userId = await streamUser(request, reply, request.query.token);
         if (documentEvents.streamsOf(userId) >= MAX_STREAMS_PER_USER) {
           throw new AppError('RATE_LIMITED', `At most ${MAX_STREAMS_PER_USER} live streams may be open at once. Close another tab.`);
         }

@@ -193,11 +193,11 @@ describe('live status (server-sent events)', () => {
   it('streams a document’s status changes to its owner, opened with a short-lived ticket', async () => {
     const user = await newUser(ctx, 'sse');
     const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    const bad = await fetch(`${address}/api/v1/documents/events?ticket=forged`);
+    const bad = await fetch(`${address}/api/v1/documents/events?token=forged`);
     expect(bad.status).toBe(401);
     const ticket = (await api(user, 'POST', '/api/v1/documents/events/ticket')).json().ticket;
     const abort = new AbortController();
-    const response = await fetch(`${address}/api/v1/documents/events?ticket=${ticket}`, { signal: abort.signal });
+    const response = await fetch(`${address}/api/v1/documents/events?token=${ticket}`, { signal: abort.signal });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = response.body!.getReader();
@@ -222,5 +222,13 @@ describe('live status (server-sent events)', () => {
     abort.abort();
     expect(seen[0]).toBe('queued');
     expect(seen).toEqual(expect.arrayContaining(['reading', 'needs-review']));
+  });
+});
+
+describe('logs', () => {
+  it('hold no stream ticket, password or document text', () => {
+    const logs = ctx.logs.text();
+    expect(logs).not.toMatch(/events\?token=ey/);
+    expect(logs).not.toContain('Franked amount');
   });
 });
