@@ -33,7 +33,8 @@ export function ApiErrorAlert({ error, title, children, actions, className }: Ap
   return (
     <Alert tone="error" title={heading} actions={actions} className={className}>
       <p>{body}</p>
-      {apiError?.requestId && !apiError.isValidation ? (
+      {/* A reference helps support with server faults; expected refusals (wrong password…) don't need one. */}
+      {apiError?.requestId && apiError.status >= 500 ? (
         <p className="mt-1 text-xs opacity-80">Reference: {apiError.requestId}</p>
       ) : null}
     </Alert>

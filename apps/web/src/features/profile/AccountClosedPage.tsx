@@ -18,10 +18,12 @@ export function AccountClosedPage() {
         {closed ? (
           <>
             <p>{closed.message}</p>
-            <p>
-              Closed on <strong>{formatDate(closed.closedAt)}</strong>. Your records will be deleted on{' '}
-              <strong>{formatDate(closed.deletionDueAt)}</strong>, once the record-keeping period ends.
-            </p>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200">
+              <dt className="text-slate-600">Closed</dt>
+              <dd className="font-medium text-slate-900">{formatDate(closed.closedAt)}</dd>
+              <dt className="text-slate-600">Data deleted</dt>
+              <dd className="font-medium text-slate-900">{formatDate(closed.deletionDueAt)}</dd>
+            </dl>
           </>
         ) : (
           <p>Your records are kept only for as long as the law requires, then deleted.</p>

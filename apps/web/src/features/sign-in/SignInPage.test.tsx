@@ -126,7 +126,7 @@ describe('sign-in page', () => {
     renderApp('/sign-in');
     const user = await fillAndSubmit();
 
-    expect(await screen.findByText('Confirm your email address first')).toBeTruthy();
+    expect(await screen.findByText('Your email address isn’t confirmed yet')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Send a new link' }));
     expect(await screen.findByText('If that address needs confirming, we’ve sent a new link.')).toBeTruthy();
     expect(api.callsTo('POST /api/v1/auth/resend-verification')[0]!.body).toEqual({

@@ -34,6 +34,11 @@ const NOTICES: Record<string, { title: string; body?: string }> = {
   'session-ended': { title: 'Your session ended', body: 'Please sign in again.' },
 };
 
+/** Server sentences sometimes end without a full stop; add one before another sentence follows. */
+function withFullStop(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
 function emailMessage(error: { type: string; message?: string } | undefined): string | undefined {
   if (!error) return undefined;
   if (error.type === 'server') return sentence('Email address', error.message);
@@ -50,7 +55,7 @@ function ResendVerification({ email, detail }: { email: string; detail: string |
     <Alert
       tone="warning"
       live="assertive"
-      title="Confirm your email address first"
+      title="Your email address isn’t confirmed yet"
       actions={
         resend.isSuccess ? null : (
           <Button variant="secondary" size="sm" loading={resend.isPending} onClick={() => resend.mutate()}>
@@ -132,7 +137,8 @@ function PasswordStep({ onMfaRequired }: { onMfaRequired: (mfaToken: string, ema
         </Alert>
       ) : isApiError(error) && error.status === 401 ? (
         <ApiErrorAlert error={error} title="We couldn’t sign you in">
-          {error.detail ?? 'The email address or password is not right.'} Check them and try again.
+          {withFullStop(error.detail ?? 'The email address or password is not right')} Check them and try
+          again.
         </ApiErrorAlert>
       ) : (
         <ApiErrorAlert error={error} />
