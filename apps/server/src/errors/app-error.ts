@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   MFA_REQUIRED: 'Two-factor authentication is required',
   MFA_ENROLMENT_REQUIRED: 'Turn on two-factor authentication first',
   EMAIL_NOT_VERIFIED: 'Confirm your email address first',
+  INVALID_SECOND_FACTOR: 'That code is not right',
   STEP_UP_REQUIRED: 'Confirm it is you with a fresh two-factor code',
   FORBIDDEN: 'You are not allowed to do this',
   NOT_FOUND: 'Not found',

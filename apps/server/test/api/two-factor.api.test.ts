@@ -59,7 +59,7 @@ describe('sign-in with two factors', () => {
     for (const url of ['/api/v1/auth/me', '/api/v1/profile', '/api/v1/auth/sessions']) {
       expect((await ctx.app.inject({ url, headers: { authorization: `Bearer ${mfaToken}` } })).statusCode).toBe(401);
     }
-    expect((await signInCode(mfaToken, '123456')).statusCode).toBe(401);
+    expect((await signInCode(mfaToken, '123456')).statusCode).toBe(400);
   });
 
   it('completes with a TOTP code, and the same code cannot be used twice', async () => {
@@ -71,7 +71,7 @@ describe('sign-in with two factors', () => {
     expect(first.json().status).toBe('signed-in');
     expect(cookieFrom(first.headers['set-cookie'])).toBeTruthy();
     const replay = await signInCode((await signInPassword(user.email)).json().mfaToken, code);
-    expect(replay.statusCode).toBe(401);
+    expect(replay.statusCode).toBe(400);
   });
 
   it('a recovery code works exactly once', async () => {
@@ -79,7 +79,7 @@ describe('sign-in with two factors', () => {
     const { recoveryCodes } = await enableTwoFactor(ctx, user);
     const code = recoveryCodes[3]!;
     expect((await signInCode((await signInPassword(user.email)).json().mfaToken, code.toUpperCase())).statusCode).toBe(200);
-    expect((await signInCode((await signInPassword(user.email)).json().mfaToken, code)).statusCode).toBe(401);
+    expect((await signInCode((await signInPassword(user.email)).json().mfaToken, code)).statusCode).toBe(400);
     const profile = await ctx.app.inject({ url: '/api/v1/profile', headers: user.auth });
     expect(profile.json().recoveryCodesRemaining).toBe(9);
   });
@@ -96,7 +96,7 @@ describe('sign-in with two factors', () => {
     const user = await newUser(ctx, 'mfalock');
     const { secret } = await enableTwoFactor(ctx, user);
     const { mfaToken } = (await signInPassword(user.email)).json();
-    for (let i = 0; i < 5; i += 1) expect((await signInCode(mfaToken, String(100000 + i))).statusCode).toBe(401);
+    for (let i = 0; i < 5; i += 1) expect((await signInCode(mfaToken, String(100000 + i))).statusCode).toBe(400);
     const locked = await signInCode(mfaToken, await nextTotp(ctx, secret));
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('ACCOUNT_LOCKED');
@@ -128,7 +128,7 @@ describe('step-up before sensitive actions', () => {
   it('disabling 2FA needs a fresh code and removes the recovery codes', async () => {
     const user = await newUser(ctx, 'disable');
     const { secret, recoveryCodes } = await enableTwoFactor(ctx, user);
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/2fa/disable', headers: user.auth, payload: { code: '111111' } })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/2fa/disable', headers: user.auth, payload: { code: '111111' } })).statusCode).toBe(400);
     expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/2fa/disable', headers: user.auth, payload: { code: await nextTotp(ctx, secret) } })).statusCode).toBe(204);
     const signIn = await signInPassword(user.email);
     expect(signIn.json().status).toBe('signed-in');

@@ -129,7 +129,10 @@ export class TwoFactorService {
       }
     }
     await this.failed(user.id, context, purpose);
-    throw new AppError('UNAUTHENTICATED', 'That code is not right. Use the newest code from your app, or a recovery code.');
+    // Not 401: the person is who they say (or mid sign-in); only this code is wrong.
+    throw new AppError('INVALID_SECOND_FACTOR', 'That code is not right. Use the newest code from your app, or a recovery code.', {
+      fieldErrors: [{ field: 'code', message: 'is not right; use the newest code from your app, or a recovery code' }],
+    });
   }
 
   private async assertNotLocked(userId: string): Promise<void> {
