@@ -100,6 +100,9 @@ export async function buildApp(adapters: Adapters, options: BuildAppOptions = {}
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
+    // Redis down: serve without the shared limits rather than fail every limited route with 500.
+    // Sign-in lockouts do not depend on it (sign_in_throttles in the database).
+    skipOnError: true,
     ...(adapters.redis ? { redis: adapters.redis, nameSpace: 'numeri-rl:' } : {}),
     // Over the limit: the same problem+json shape as every other error.
     errorResponseBuilder: (request, context) => {
