@@ -35,4 +35,4 @@ EXPOSE 8081
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.WORKER_PORT||8081)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 STOPSIGNAL SIGTERM
-CMD ["node", "--import", "tsx", "apps/server/src/main-worker.ts"]
+CMD ["node", "--import", "tsx", "--import", "./apps/server/src/observability/tracing.ts", "apps/server/src/main-worker.ts"]

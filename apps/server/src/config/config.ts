@@ -72,6 +72,9 @@ export const envSchema = z
       .optional(),
     BACKUP_KEY_FILE: z.string().min(1).optional(),
     BACKUP_RETENTION_DAYS: positiveInt.default(2557),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).optional(),
+    OTEL_TRACES_SAMPLER_RATIO: z.coerce.number().min(0).max(1).default(0.1),
   })
   .superRefine((env, ctx) => {
     const s3Keys = [env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY];
@@ -143,6 +146,8 @@ export interface Config {
   resilience: { s3TimeoutMs: number; smtpTimeoutMs: number; breakerResetMs: number };
   /** `npm run backup` / `npm run restore` (ADR 0010). */
   backup: { dir: string; key: string | undefined; keyFile: string | undefined; retentionDays: number };
+  /** OpenTelemetry traces over OTLP/HTTP, off unless an endpoint is set (observability/tracing.ts). */
+  tracing: { endpoint: string | undefined; serviceName: string | undefined; sampleRatio: number };
 }
 
 /** The web build beside this package, wherever the process was started from. */
@@ -222,5 +227,6 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       keyFile: e.BACKUP_KEY_FILE ? path.resolve(cwd, e.BACKUP_KEY_FILE) : undefined,
       retentionDays: e.BACKUP_RETENTION_DAYS,
     },
+    tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME, sampleRatio: e.OTEL_TRACES_SAMPLER_RATIO },
   };
 }

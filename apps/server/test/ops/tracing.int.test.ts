@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/spawn-server';
+
+/**
+ * OTEL_EXPORTER_OTLP_ENDPOINT turns tracing on: the real API process, started the way the Docker
+ * image starts it (tracing preload), sends spans to an OTLP/HTTP receiver on loopback. Query
+ * strings (one-time tokens) never reach the spans; /healthz is not traced.
+ */
+describe('OpenTelemetry tracing (optional)', () => {
+  let receiver: http.Server;
+  let endpoint: string;
+  const bodies: string[] = [];
+  let dataDir: string;
+
+  beforeAll(async () => {
+    receiver = http.createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (c: Buffer) => chunks.push(c));
+      request.on('end', () => {
+        if (request.url === '/v1/traces') bodies.push(Buffer.concat(chunks).toString('utf8'));
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+    endpoint = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'numeri-tracing-'));
+  });
+  afterAll(async () => {
+    receiver.closeAllConnections();
+    await new Promise((resolve) => receiver.close(resolve));
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('exports spans for API requests, without query strings', async () => {
+    const port = 18_000 + Math.floor(Math.random() * 1_000);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--import', './apps/server/src/observability/tracing.ts', 'apps/server/src/main-api.ts'],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+          JWT_SECRET: randomBytes(36).toString('base64url'),
+          OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+          OTEL_TRACES_SAMPLER_RATIO: '1',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        if ((await fetch(`${base}/healthz`).catch(() => undefined))?.ok) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      const estimate = await fetch(`${base}/api/v1/tax/estimate?token=SECRET-ONE-TIME-TOKEN`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ incomeYear: '2024-25', income: { salaryWages: 85_000 } }),
+      });
+      expect(estimate.status, output).toBe(200);
+      const waitUntil = Date.now() + 20_000;
+      while (!bodies.join('\n').includes('/api/v1/tax/estimate') && Date.now() < waitUntil) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      const all = bodies.join('\n');
+      expect(all, output).toContain('"numeri-api"');
+      expect(all).toContain('POST /api/v1/tax/estimate');
+      expect(all).not.toContain('SECRET-ONE-TIME-TOKEN');
+      expect(all).not.toContain('/healthz');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 120_000);
+});
