@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,9 @@ import { ArchiveDamagedError, BackupKeyError } from '../../src/services/backup/a
 import { createBackup, pruneBackups, restoreBackup, verifyRestore, type BackupResult } from '../../src/services/backup/backup.service';
 import { lastBackupAt } from '../../src/services/backup/backup-status';
 import { readManifest } from '../../src/services/backup/read-manifest';
+import { textLayerPdf } from '../fixtures/documents';
 import { newUser } from '../support/accounts';
+import { uploadAndSettle } from '../support/documents';
 import { createTestApp, type TestContext } from '../support/test-app';
 import { TEST_DATABASE_URL } from '../support/test-env';
 
@@ -62,36 +64,26 @@ describe(`backup → destroy → restore → verify (${kind})`, () => {
   beforeAll(async () => {
     work = await fs.mkdtemp(path.join(os.tmpdir(), 'numeri-backup-test-'));
     ctx = await createTestApp();
+    await ctx.app.services.jobs.start(2);
     const db = ctx.adapters.database.db;
-    // Real accounts through the API (sign-up, verification, sign-in write audit entries).
+    // Real data through the API: accounts (sign-up, verification, sign-in), returns, and
+    // documents uploaded, stored encrypted per user and read by the pipeline.
     for (let i = 0; i < 3; i += 1) {
       const user = await newUser(ctx, `backup${i}`);
       expected.users.push({ id: user.userId, email: user.email });
       for (const year of ['2023-24', '2024-25']) {
-        const [row] = await db
-          .insert(taxReturns)
-          .values({ ownerId: user.userId, incomeYear: year, input: { salary: 80_000 + i }, taxableIncomeCents: 8_000_000 + i })
-          .returning({ id: taxReturns.id });
-        expected.returns.push(row!.id);
+        const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/returns', headers: user.auth, remoteAddress: user.ip, payload: { incomeYear: year } });
+        expect(created.statusCode, created.body).toBe(201);
+        expected.returns.push(created.json().id);
       }
       for (let d = 0; d < 2; d += 1) {
-        const id = randomUUID();
-        const key = `documents/${user.userId}/${id}`;
-        const bytes = randomBytes(1000 + d * 70_000);
-        await ctx.adapters.blobStore.put(key, bytes);
-        await db.insert(documents).values({
-          id,
-          ownerId: user.userId,
-          originalName: `receipt-${d}.pdf`,
-          contentType: 'application/pdf',
-          sizeBytes: bytes.length,
-          sha256: randomBytes(32).toString('hex'),
-          storageKey: key,
-          status: 'done',
-        });
-        expected.documents.push({ id, key, bytes });
+        const text = `Tax invoice\nOfficeworks ${i}-${d}\nDate 12/03/2025\nTotal $${120 + i * 10 + d}.45\nGST included`;
+        const doc = await uploadAndSettle(ctx, user, `receipt-${d}.pdf`, await textLayerPdf(text));
+        const [row] = await db.select({ key: documents.storageKey }).from(documents).where(eq(documents.id, doc.id));
+        expected.documents.push({ id: doc.id, key: row!.key, bytes: await ctx.adapters.blobStore.get(row!.key) });
       }
     }
+    await ctx.app.services.jobs.stop(5_000);
     const verdict = await verifyAuditChain(db);
     expect(verdict.ok).toBe(true);
     expected.auditEntries = verdict.entries;
@@ -121,6 +113,7 @@ describe(`backup → destroy → restore → verify (${kind})`, () => {
     expect(manifest.counts.documents).toBe(6);
     expect(manifest.counts.audit_logs).toBe(expected.auditEntries);
     expect(manifest.blobs.map((b) => b.key).sort()).toEqual(expected.documents.map((d) => d.key).sort());
+    expect(manifest.counts.jobs).toBeGreaterThanOrEqual(6);
     // No plaintext: neither an email address nor a stored file's bytes appear in the archive.
     const raw = await fs.readFile(backup.archive);
     expect(raw.includes(Buffer.from(expected.users[0]!.email))).toBe(false);
