@@ -13,6 +13,8 @@ export const jobPayloadSchemas = {
   }),
   /** Removes closed accounts whose record-keeping period has ended (daily). */
   'account.purge-closed': z.object({ day: z.iso.date() }),
+  /** Removes stored files that no document row refers to (daily, two-pass). */
+  'storage.sweep-orphans': z.object({ day: z.iso.date() }),
   /** Reads an uploaded document or imports a bank file; resumes from its last durable step. */
   'document.process': z.object({ documentId: z.uuid() }),
 } as const;

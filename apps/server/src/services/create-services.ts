@@ -61,11 +61,19 @@ export function createServices(adapters: Adapters) {
     'account.purge-closed': {
       handle: async () => ({ purged: await accountData.purgeDue(SYSTEM_CONTEXT) }),
     },
+    'storage.sweep-orphans': {
+      handle: async () => {
+        const previous = (await jobs.lastResult('storage.sweep-orphans'))?.candidates;
+        return accountData.sweepOrphanFiles(Array.isArray(previous) ? (previous as string[]) : [], SYSTEM_CONTEXT);
+      },
+    },
     'document.process': {
       handle: async (payload, context) => documentPipeline.process(payload.documentId, context),
       retry: DOCUMENT_JOB_RETRY,
     },
   });
+  jobs.daily('account.purge-closed', (day) => ({ day }));
+  jobs.daily('storage.sweep-orphans', (day) => ({ day }));
 
   return { documents, documentEvents, documentPipeline, transactions, estimates, returns, reviews, jobs, audit, emails, vault, tokens, throttle, twoFactor, auth, profiles, delegations, access, accountData, admin };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lte, or } from 'drizzle-orm';
 import yazl from 'yazl';
 import type { Readable } from 'node:stream';
 import type { Clock } from '../../adapters/clock/clock';
@@ -131,13 +131,35 @@ export class AccountDataService {
       .from(users)
       .where(and(eq(users.status, 'closed'), lte(users.deletionDueAt, this.clock.now())));
     for (const user of due) {
-      const docs = await this.db.select({ storageKey: documents.storageKey }).from(documents).where(eq(documents.ownerId, user.id));
-      for (const doc of docs) await this.blobs.delete(doc.storageKey);
+      const docs = await this.db.select({ id: documents.id }).from(documents).where(eq(documents.ownerId, user.id));
+      // Every file of the person, including a document's working files (pages, renderings).
+      for (const key of await this.blobs.list(`documents/${user.id}/`)) await this.blobs.delete(key);
       await this.db.transaction(async (tx) => {
         await tx.delete(users).where(eq(users.id, user.id));
         await this.audit.record(context, { action: 'account.purged', subjectUserId: user.id, details: { documents: docs.length } }, tx);
       });
     }
     return due.length;
+  }
+
+  /**
+   * Files with no document row: left by a crash between storing an upload and recording it.
+   * A key is removed only if it was already an orphan at the previous sweep, so an upload that
+   * is mid-way (file stored, row about to commit) is never touched.
+   */
+  async sweepOrphanFiles(previousCandidates: readonly string[], context: AuditContext): Promise<{ candidates: string[]; removed: number }> {
+    const keys = await this.blobs.list('documents/');
+    const ids = [...new Set(keys.map((key) => key.split('/')[2]).filter((id): id is string => Boolean(id)))];
+    const known = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db.select({ id: documents.id }).from(documents).where(inArray(documents.id, ids.slice(i, i + 500).filter((id) => /^[0-9a-f-]{36}$/.test(id))));
+      for (const row of rows) known.add(row.id);
+    }
+    const orphans = keys.filter((key) => !known.has(key.split('/')[2] ?? ''));
+    const earlier = new Set(previousCandidates);
+    const stale = orphans.filter((key) => earlier.has(key));
+    for (const key of stale) await this.blobs.delete(key);
+    if (stale.length) await this.audit.record(context, { action: 'storage.orphans-removed', details: { count: stale.length } });
+    return { candidates: orphans.filter((key) => !earlier.has(key)), removed: stale.length };
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { jobPayloadSchemas, type JobName, type JobPayload } from '@numeri/contracts';
 import type { Logger } from 'pino';
 import type { Clock } from '../../adapters/clock/clock';
@@ -13,7 +13,8 @@ export interface JobContext {
   log: Logger;
 }
 
-export type JobResult = Record<string, string | number | boolean | null> | void;
+/** What a handler reports (ids, counts; never personal data). */
+export type JobResult = Record<string, unknown> | void;
 
 export interface JobHandler<N extends JobName> {
   handle(payload: JobPayload<N>, context: JobContext): Promise<JobResult>;
@@ -35,6 +36,8 @@ const SWEEP_AFTER_MS = 30_000;
 export class JobService {
   private handlers: JobHandlers | undefined;
   private sweeper: NodeJS.Timeout | undefined;
+  private scheduler: NodeJS.Timeout | undefined;
+  private readonly dailyJobs: { name: JobName; payload: (day: string) => unknown }[] = [];
 
   constructor(
     private readonly db: Db,
@@ -98,6 +101,32 @@ export class JobService {
     return job;
   }
 
+  /**
+   * Runs a job once a day. Every consumer ticks hourly; the dedupe key (name + date) makes the
+   * day's job exist once however many processes tick.
+   */
+  daily<N extends JobName>(name: N, payload: (day: string) => JobPayload<N>): void {
+    this.dailyJobs.push({ name, payload });
+  }
+
+  private async tickDaily(): Promise<void> {
+    const day = this.clock.now().toISOString().slice(0, 10);
+    for (const schedule of this.dailyJobs) {
+      await this.submit(schedule.name, schedule.payload(day) as never, { dedupeKey: `${schedule.name}:${day}` });
+    }
+  }
+
+  /** The result of the last successful run of a job (e.g. what a two-pass sweep saw last time). */
+  async lastResult(name: JobName): Promise<Record<string, unknown> | null> {
+    const [row] = await this.db
+      .select({ result: jobs.result })
+      .from(jobs)
+      .where(and(eq(jobs.name, name), eq(jobs.status, 'succeeded')))
+      .orderBy(desc(jobs.finishedAt))
+      .limit(1);
+    return (row?.result as Record<string, unknown> | null) ?? null;
+  }
+
   /** Starts running jobs in this process: resumes what a crash left, then consumes the queue. */
   async start(concurrency: number): Promise<void> {
     if (!this.handlers) throw new Error('Register job handlers before starting');
@@ -107,10 +136,17 @@ export class JobService {
       void this.sweep().catch((err) => this.log.warn({ err }, 'job sweep failed'));
     }, SWEEP_AFTER_MS);
     this.sweeper.unref();
+    if (this.dailyJobs.length) {
+      const tick = () => void this.tickDaily().catch((err) => this.log.warn({ err }, 'daily job scheduling failed'));
+      tick();
+      this.scheduler = setInterval(tick, 60 * 60_000);
+      this.scheduler.unref();
+    }
   }
 
   async stop(timeoutMs: number): Promise<void> {
     clearInterval(this.sweeper);
+    clearInterval(this.scheduler);
     await this.queue.drain(timeoutMs);
   }
 
