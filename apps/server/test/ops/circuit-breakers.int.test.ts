@@ -85,6 +85,24 @@ describe('S3 behind a timeout and a circuit breaker', () => {
     }
   });
 
+  it('the S3 client itself abandons a hung request at its request timeout (no socket left waiting)', async () => {
+    const store = new S3BlobStore({
+      bucket: 'numeri-test',
+      region: 'ap-southeast-2',
+      endpoint: `http://127.0.0.1:${slowPort}`,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test-secret' },
+      requestTimeoutMs: 300,
+    });
+    try {
+      const { ms, error } = await timed(() => store.get('documents/a/b'));
+      expect(error).toBeInstanceOf(Error);
+      expect(ms).toBeLessThan(8_000);
+    } finally {
+      store.close();
+    }
+  }, 20_000);
+
   it('a failing store opens the circuit too, and /readyz reports storage while the API answers fast', async () => {
     const store = new ResilientBlobStore(s3(failingPort), { timeoutMs: 2_000, resetMs: 60_000 });
     const ctx = await createTestApp({

@@ -34,7 +34,8 @@ export class S3BlobStore implements BlobStore {
       forcePathStyle: options.forcePathStyle ?? false,
       ...(options.credentials ? { credentials: options.credentials } : {}),
       maxAttempts: 3,
-      requestHandler: { requestTimeout: options.requestTimeoutMs ?? 15_000, connectionTimeout: 3_000 },
+      // throwOnRequestTimeout: without it the SDK only warns and the socket waits on.
+      requestHandler: { requestTimeout: options.requestTimeoutMs ?? 15_000, connectionTimeout: 3_000, throwOnRequestTimeout: true },
     });
   }
 
