@@ -76,7 +76,15 @@ export class BullmqJobQueue implements JobQueue {
           throw err;
         }
       },
-      { connection: this.workerConnection, concurrency, autorun: true },
+      {
+        connection: this.workerConnection,
+        concurrency,
+        autorun: true,
+        // A dead worker's jobs come back within ~25 s: the lock (renewed every 10 s while a job
+        // runs) expires after 20 s and stalled jobs are looked for every 10 s.
+        lockDuration: 20_000,
+        stalledInterval: 10_000,
+      },
     );
     this.worker.on('error', () => {});
   }

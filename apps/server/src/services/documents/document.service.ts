@@ -21,7 +21,7 @@ import type {
 } from '@numeri/contracts';
 import { isIncomeYear } from '@numeri/tax-engine';
 import type { Logger } from 'pino';
-import type { Db } from '../../adapters/db/database';
+import { readerFor, type Db } from '../../adapters/db/database';
 import type { BlobStore } from '../../adapters/storage/blob-store.port';
 import { documents, transactions, users } from '../../db/schema';
 import { AppError, type FieldError } from '../../errors/app-error';
@@ -175,7 +175,9 @@ export class DocumentService {
       const c = decodeCursor(query.cursor);
       where.push(or(lt(documents.createdAt, c.createdAt), and(eq(documents.createdAt, c.createdAt), lt(documents.id, c.id)))!);
     }
-    const rows = await this.db
+    // Lists and search may come from a read replica (the owner's own fresh writes stay on the primary).
+    const reader = await readerFor(this.db, ownerId);
+    const rows = await reader
       .select()
       .from(documents)
       .where(and(...where))
@@ -216,7 +218,7 @@ export class DocumentService {
    */
   async search(ownerId: string, q: string, limit: number) {
     const query = sql`websearch_to_tsquery('english', ${q})`;
-    const hits = await this.db
+    const hits = await (await readerFor(this.db, ownerId))
       .select({ row: documents, rank: sql<number>`ts_rank(${documents.searchVector}, ${query})` })
       .from(documents)
       .where(and(eq(documents.ownerId, ownerId), sql`${documents.searchVector} @@ ${query}`))
