@@ -108,12 +108,12 @@ describe('app shell', () => {
     expect(screen.getByRole('link', { name: 'Go to the dashboard' }).getAttribute('href')).toBe('/');
   });
 
-  it('describes unbuilt pages honestly and points to the calculator', async () => {
+  it('opens the returns page, which offers to start this year’s return', async () => {
+    mockApi({ ...signedInRoutes(), 'GET /api/v1/returns': [] });
     renderApp('/returns');
     await screen.findByRole('heading', { level: 1, name: 'Returns' });
-    expect(screen.getByText(/isn’t available yet/)).toBeTruthy();
-    expect(screen.queryByText(/coming soon/i)).toBeNull();
-    expect(screen.getByRole('link', { name: 'Estimate your tax' }).getAttribute('href')).toBe('/calculator');
+    expect(await screen.findByRole('button', { name: /^Start my \d{4}–\d{2} return/ })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'tax calculator' }).getAttribute('href')).toBe('/calculator');
   });
 
   it('shows the account menu with Profile, Security and Sign out when signed in', async () => {

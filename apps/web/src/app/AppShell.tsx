@@ -14,7 +14,7 @@ import {
 import { APP_ROUTES, signInPath, useAuth } from '../lib/auth';
 import { cn } from '../lib/cn';
 import { useDropStaleExit, useMfaEnrolmentRedirect } from './guards';
-import { NAV_ITEMS } from './navigation';
+import { navItemsFor } from './navigation';
 
 /**
  * Moves keyboard and screen-reader focus to the new page's heading after each navigation (not on
@@ -61,10 +61,11 @@ function NavigationProgress() {
 }
 
 function DesktopNav() {
+  const { user } = useAuth();
   return (
     <nav aria-label="Main" className="hidden md:block">
       <ul className="flex items-center gap-1">
-        {NAV_ITEMS.map((item) => (
+        {navItemsFor(user?.role).map((item) => (
           <li key={item.to}>
             <NavLink
               to={item.to}
@@ -89,11 +90,12 @@ function DesktopNav() {
 
 /** The phone menu: a Radix dropdown, so arrow keys, Escape and focus return work as expected. */
 function CompactNav() {
-  const { status } = useAuth();
+  const { status, user } = useAuth();
   const [open, setOpen] = useState(false);
   const navigated = useRef(false);
   const { pathname } = useLocation();
-  const current = NAV_ITEMS.find((item) => (item.end ? pathname === item.to : pathname.startsWith(item.to)));
+  const items = navItemsFor(user?.role);
+  const current = items.find((item) => (item.end ? pathname === item.to : pathname.startsWith(item.to)));
   return (
     <DropdownMenu.Root open={open} onOpenChange={setOpen} modal={false}>
       <DropdownMenu.Trigger
@@ -118,7 +120,7 @@ function CompactNav() {
         }}
         className="z-40 w-[min(18rem,calc(100vw-1.5rem))] rounded-xl bg-white p-1.5 shadow-xl ring-1 ring-slate-200"
       >
-        {NAV_ITEMS.map((item) => {
+        {items.map((item) => {
           const Icon = item.icon;
           const active = current?.to === item.to;
           return (

@@ -4,6 +4,8 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { ReturnsPage } from '../features/returns/ReturnsPage';
+import { returnRoutes } from '../features/returns/routes';
+import { clientRoutes } from '../features/clients/routes';
 import { AppShell } from './AppShell';
 import { EnrolmentGate, RequireAuth } from './guards';
 import { RouteError } from './RouteError';
@@ -68,6 +70,8 @@ const signedInRoutes: RouteObject[] = [
   { index: true, element: <DashboardPage /> },
   { path: 'documents', element: <DocumentsPage /> },
   { path: 'returns', element: <ReturnsPage /> },
+  ...returnRoutes,
+  ...clientRoutes,
   {
     path: 'profile',
     lazy: async () => ({ Component: (await import('../features/profile/ProfilePage')).ProfilePage }),
