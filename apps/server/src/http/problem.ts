@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '@numeri/contracts';
+import { isDatabaseUnavailable } from '../adapters/db/database-errors';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors/app-error';
 
 /** The one place where error codes become HTTP statuses. */
@@ -106,8 +107,9 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     const retryAfter = reply.getHeader('retry-after');
     return sendProblem(reply, problem, retryAfter ? Number(retryAfter) : undefined);
   }
-  if (statusCode === 503) {
-    return sendProblem(reply, buildProblem('SERVICE_UNAVAILABLE', request));
+  if (statusCode === 503 || isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'a dependency is unavailable');
+    return sendProblem(reply, buildProblem('SERVICE_UNAVAILABLE', request), 5);
   }
   // A bug: log everything, reveal nothing.
   request.log.error({ err: error }, 'unhandled error');

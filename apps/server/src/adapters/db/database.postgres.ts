@@ -1,6 +1,5 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { DrizzleQueryError } from 'drizzle-orm/errors';
 import pg from 'pg';
 import * as schema from '../../db/schema';
 import { MIGRATIONS_FOLDER, registerDatabase, type Database, type Db } from './database';
@@ -28,45 +27,7 @@ export type PostgresDatabase = Database & {
   readYourWrites: ReadYourWrites;
 };
 
-/** Errors that mean "the database cannot be reached right now", not "this query is wrong". */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connection error|the database system is (starting up|shutting down|in recovery)/i;
-
-export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | undefined;
-  return Boolean(e && ((e.code && UNAVAILABLE_CODES.has(e.code)) || (e.message && UNAVAILABLE_MESSAGES.test(e.message))));
-}
-
-/**
- * Tags connectivity errors with statusCode 503, so the API answers "Service unavailable" at once
- * (problem+json SERVICE_UNAVAILABLE) while PostgreSQL restarts or fails over, instead of 500.
- */
-function failFastAs503(pool: pg.Pool): void {
-  const tag = (err: unknown) => {
-    if (isDatabaseUnavailable(err)) Object.assign(err as object, { statusCode: 503 });
-    return err;
-  };
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  pool.query = ((...args: unknown[]) => {
-    const result = query(...args);
-    return result instanceof Promise ? result.catch((err: unknown) => Promise.reject(tag(err))) : result;
-  }) as typeof pool.query;
-  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
-  pool.connect = ((...args: unknown[]) => {
-    const result = connect(...args);
-    return result instanceof Promise ? result.catch((err: unknown) => Promise.reject(tag(err))) : result;
-  }) as typeof pool.connect;
-}
-
-// Drizzle wraps driver errors in DrizzleQueryError; let it show its cause's 503 to the error handler.
-if (!Object.getOwnPropertyDescriptor(DrizzleQueryError.prototype, 'statusCode')) {
-  Object.defineProperty(DrizzleQueryError.prototype, 'statusCode', {
-    get(this: DrizzleQueryError) {
-      return (this.cause as { statusCode?: number } | undefined)?.statusCode;
-    },
-    configurable: true,
-  });
-}
+export { isDatabaseUnavailable } from './database-errors';
 
 function createPool(url: string, max: number, name: string): pg.Pool {
   const pool = new pg.Pool({
@@ -79,7 +40,6 @@ function createPool(url: string, max: number, name: string): pg.Pool {
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => {});
-  failFastAs503(pool);
   return pool;
 }
 
