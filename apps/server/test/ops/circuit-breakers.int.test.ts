@@ -36,12 +36,14 @@ describe('S3 behind a timeout and a circuit breaker', () => {
   let slowPort: number;
   let failingPort: number;
   const held: http.ServerResponse[] = [];
+  let failingHits = 0;
 
   beforeAll(async () => {
     // Accepts every request and never answers (a hung S3 endpoint).
     slow = http.createServer((_req, res) => held.push(res));
     // Answers every request at once with 503 SlowDown (an overloaded store).
     failing = http.createServer((_req, res) => {
+      failingHits += 1;
       res.writeHead(503, { 'content-type': 'application/xml' }).end('<Error><Code>SlowDown</Code><Message>Reduce your request rate</Message></Error>');
     });
     slowPort = await listen(slow);
@@ -69,17 +71,18 @@ describe('S3 behind a timeout and a circuit breaker', () => {
     const store = new ResilientBlobStore(s3(slowPort), { timeoutMs: 300, resetMs: 60_000 });
     try {
       for (let i = 0; i < 3; i += 1) {
-        const { ms, error } = await timed(() => store.get('documents/a/b'));
+        const { error } = await timed(() => store.get('documents/a/b'));
         expect(error).toBeInstanceOf(AppError);
         expect((error as AppError).code).toBe('SERVICE_UNAVAILABLE');
         expect((error as AppError).message).toBe(STORAGE_UNAVAILABLE);
-        expect(ms).toBeLessThan(2_000);
       }
       expect(store.guard.state).toBe('open');
+      // While open, calls fail without even reaching the store.
+      const reached = held.length;
       const fast = await timed(() => store.put('documents/a/c', Buffer.from('x')));
       expect((fast.error as AppError).message).toBe('Document storage is not responding; try again in a minute.');
-      expect(fast.ms).toBeLessThan(50);
-      expect((await timed(() => store.ping())).ms).toBeLessThan(50);
+      await timed(() => store.ping());
+      expect(held.length).toBe(reached);
     } finally {
       store.close();
     }
@@ -95,9 +98,9 @@ describe('S3 behind a timeout and a circuit breaker', () => {
       requestTimeoutMs: 300,
     });
     try {
-      const { ms, error } = await timed(() => store.get('documents/a/b'));
+      const { error } = await timed(() => store.get('documents/a/b'));
       expect(error).toBeInstanceOf(Error);
-      expect(ms).toBeLessThan(8_000);
+      expect(String((error as Error).name) + String((error as Error).message)).toMatch(/timeout|abort/i);
     } finally {
       store.close();
     }
@@ -116,9 +119,9 @@ describe('S3 behind a timeout and a circuit breaker', () => {
     try {
       for (let i = 0; i < 3; i += 1) await ctx.app.inject({ method: 'GET', url: '/test/document' });
       expect(store.guard.state).toBe('open');
-      const started = performance.now();
+      const hitsBefore = failingHits;
       const response = await ctx.app.inject({ method: 'GET', url: '/test/document' });
-      expect(performance.now() - started).toBeLessThan(100);
+      expect(failingHits).toBe(hitsBefore);
       expect(response.statusCode).toBe(503);
       expect(response.headers['content-type']).toMatch(/problem\+json/);
       expect(response.json().detail).toBe(STORAGE_UNAVAILABLE);
@@ -158,14 +161,14 @@ describe('SMTP behind a timeout and a circuit breaker', () => {
     try {
       const message = { to: 'jane@example.com', subject: 'Hello', text: 'Hi' };
       for (let i = 0; i < 3; i += 1) {
-        const { ms, error } = await timed(() => mailer.send(message));
+        const { error } = await timed(() => mailer.send(message));
         expect((error as AppError).code).toBe('SERVICE_UNAVAILABLE');
-        expect(ms).toBeLessThan(1_500);
       }
       expect(mailer.guard.state).toBe('open');
+      const connections = sockets.length;
       const fast = await timed(() => mailer.send(message));
       expect((fast.error as AppError).message).toBe(EMAIL_UNAVAILABLE);
-      expect(fast.ms).toBeLessThan(50);
+      expect(sockets.length).toBe(connections);
     } finally {
       await mailer.close();
     }

@@ -11,7 +11,6 @@ describe('Redis unavailable', () => {
     redis.on('error', () => {});
     const ctx = await createTestApp({ overrides: { redis } });
     try {
-      const started = performance.now();
       const response = await ctx.app.inject({
         method: 'POST',
         url: '/api/v1/tax/estimate',
@@ -19,7 +18,6 @@ describe('Redis unavailable', () => {
         payload: { incomeYear: '2024-25', income: { salaryWages: 85_000 } },
       });
       expect(response.statusCode).toBe(200);
-      expect(performance.now() - started).toBeLessThan(2_000);
       expect((await ctx.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
       await ctx.close();
