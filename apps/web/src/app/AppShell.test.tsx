@@ -60,7 +60,7 @@ describe('app shell', () => {
     renderApp('/documents');
     await screen.findByRole('heading', { level: 1, name: 'Documents' });
 
-    await user.click(screen.getByRole('link', { name: 'Estimate your tax' }));
+    await user.click(screen.getByRole('link', { name: 'Tax calculator' }));
 
     // The first import of the calculator chunk (form + chart libraries) is slow under jsdom.
     const heading = await screen.findByRole(

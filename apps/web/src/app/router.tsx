@@ -1,7 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Spinner } from '../components';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { ReturnsPage } from '../features/returns/ReturnsPage';
 import { returnRoutes } from '../features/returns/routes';
@@ -68,7 +67,22 @@ const publicRoutes: RouteObject[] = [
 /** Pages for a signed-in person (others are sent to sign in and brought back). */
 const signedInRoutes: RouteObject[] = [
   { index: true, element: <DashboardPage /> },
-  { path: 'documents', element: <DocumentsPage /> },
+  {
+    path: 'documents',
+    lazy: async () => ({ Component: (await import('../features/documents/DocumentsPage')).DocumentsPage }),
+  },
+  {
+    path: 'documents/transactions',
+    lazy: async () => ({
+      Component: (await import('../features/transactions/TransactionsPage')).TransactionsPage,
+    }),
+  },
+  {
+    path: 'documents/:id',
+    lazy: async () => ({
+      Component: (await import('../features/documents/review/DocumentReviewPage')).DocumentReviewPage,
+    }),
+  },
   { path: 'returns', element: <ReturnsPage /> },
   ...returnRoutes,
   ...clientRoutes,
