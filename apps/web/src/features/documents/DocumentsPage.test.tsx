@@ -172,6 +172,33 @@ describe('live status', () => {
     expect(within(list).getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 
+  it('polls when the stream keeps failing, and reconnects with a fresh ticket', async () => {
+    FakeEventSource.install();
+    let tickets = 0;
+    let current = documentFixture({ originalName: 'scan.pdf', status: 'reading', progress: 10 });
+    mockApi(
+      documentsRoutes(() => [current], {
+        'POST /api/v1/documents/events/ticket': () => {
+          tickets += 1;
+          return json({ ticket: `ticket-${tickets}`, expiresAt: '2030-01-01T00:00:00.000Z' });
+        },
+      }),
+    );
+    renderApp('/documents');
+    await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    // The stream drops (an expired ticket, a proxy): closed, and a new ticket is asked for.
+    act(() => FakeEventSource.instances[0]!.fail());
+    expect(FakeEventSource.instances[0]!.closed).toBe(true);
+    await waitFor(() => expect(FakeEventSource.instances).toHaveLength(2), { timeout: 5000 });
+    expect(FakeEventSource.instances[1]!.url).toBe('/api/v1/documents/events?token=ticket-2');
+    act(() => FakeEventSource.instances[1]!.fail());
+    // Two failures in a row: the list polls meanwhile, so the status still moves on.
+    expect(await screen.findByText('Checking for updates every few seconds.')).toBeTruthy();
+    current = { ...current, status: 'needs-review', progress: 100 };
+    const list = screen.getByRole('list', { name: 'Your documents' });
+    expect(await within(list).findByText('Needs review', {}, { timeout: 5000 })).toBeTruthy();
+  });
+
   it('falls back to polling when the stream can’t be opened', async () => {
     let current = documentFixture({ originalName: 'scan.pdf', status: 'reading', progress: 10 });
     mockApi(documentsRoutes(() => [current]));
@@ -302,5 +329,29 @@ describe('search, filters and delete', () => {
     await waitFor(() => expect(screen.queryByRole('link', { name: 'old.pdf' })).toBeNull());
     expect(api.callsTo(`DELETE /api/v1/documents/${id}`)).toHaveLength(1);
     expect(screen.getByText('old.pdf was deleted.')).toBeTruthy();
+  });
+});
+
+describe('a tax agent reading a client’s documents', () => {
+  it('asks for the client’s documents and offers nothing that changes them', async () => {
+    const clientId = '7d4e2a10-3b5c-4d6e-8f70-91a2b3c4d5e6';
+    const pending = documentFixture({
+      ownerId: clientId,
+      originalName: 'client.pdf',
+      status: 'needs-review',
+    });
+    const api = mockApi(documentsRoutes(() => [pending]));
+    renderApp(`/documents?ownerId=${clientId}`);
+
+    const list = await screen.findByRole('list', { name: 'Your documents' });
+    expect(api.callsTo('GET /api/v1/documents')[0]!.url).toContain(`ownerId=${clientId}`);
+    expect(screen.getByText('Read-only view')).toBeTruthy();
+    expect(screen.queryByLabelText('Choose files to upload')).toBeNull();
+    expect(within(list).queryByRole('button', { name: /Delete/ })).toBeNull();
+    expect(within(list).getByRole('link', { name: 'View client.pdf' }).getAttribute('href')).toBe(
+      `/documents/${pending.id}?ownerId=${clientId}`,
+    );
+    // No live stream: it is the signed-in person's own, not the client's.
+    expect(api.callsTo('POST /api/v1/documents/events/ticket')).toHaveLength(0);
   });
 });

@@ -180,7 +180,8 @@ export function useDeleteDocument() {
     onSuccess: (_data, id) => {
       patchCachedDocument(queryClient, id, () => null);
       queryClient.removeQueries({ queryKey: ['documents', 'detail', id] });
-      void queryClient.invalidateQueries({ queryKey: documentKeys.all });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: ['documents', 'search'] });
       void queryClient.invalidateQueries({ queryKey: ['transactions'] });
     },
   });

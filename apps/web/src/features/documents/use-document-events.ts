@@ -116,7 +116,11 @@ export function useDocumentEvents({ enabled = true, onStatusChange }: DocumentEv
         failures = 0;
         setMode('live');
         // Anything that changed while the stream was down is fetched once.
-        if (connectedBefore) void queryClient.invalidateQueries({ queryKey: documentKeys.all });
+        // (Not the original files: they don't change, and refetching one would redraw its pages.)
+        if (connectedBefore) {
+          void queryClient.invalidateQueries({ queryKey: documentKeys.lists() });
+          void queryClient.invalidateQueries({ queryKey: documentKeys.details() });
+        }
         connectedBefore = true;
       });
       stream.addEventListener('document', (message) => {

@@ -261,6 +261,24 @@ describe('reviewing a document', () => {
     expect(screen.getByRole('button', { name: 'Change these figures' })).toBeTruthy();
   });
 
+  it('shows a client’s document read-only to their tax agent', async () => {
+    const clientId = '7d4e2a10-3b5c-4d6e-8f70-91a2b3c4d5e6';
+    const document = incomeStatement({ ownerId: clientId });
+    const api = mockApi(reviewRoutes(document));
+    renderApp(`/documents/${document.id}?ownerId=${clientId}`);
+
+    expect(await screen.findByText('Your client hasn’t confirmed these figures.')).toBeTruthy();
+    expect(screen.getByText('$85,432.10')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Confirm and add/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Not right?' })).toBeNull();
+    expect(api.callsTo(`GET /api/v1/documents/${document.id}`)[0]!.url).toContain(`ownerId=${clientId}`);
+    await waitFor(() =>
+      expect(api.callsTo(`GET /api/v1/documents/${document.id}/file`)[0]!.url).toContain(
+        `ownerId=${clientId}`,
+      ),
+    );
+  });
+
   it('renders PDF pages with pdf.js and puts each box on its own page', async () => {
     const rendered: number[] = [];
     const getDocument = vi.fn(() => ({
