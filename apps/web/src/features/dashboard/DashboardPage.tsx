@@ -88,6 +88,18 @@ function nextSteps(
       });
       continue;
     }
+    const unrecorded = view.records.filter(
+      (record) => !view.items.some((i) => i.id === record.itemId && i.evidence.length > 0),
+    );
+    if (unrecorded.length > 0) {
+      steps.push({
+        id: `${year}-records`,
+        title: `${unrecorded.length === 1 ? 'A claim has' : `${unrecorded.length} claims have`} no record attached`,
+        detail: `${formatIncomeYear(year)} · The ATO expects a receipt, log or statement for each claim.`,
+        to: `/returns/${year}/review`,
+        action: 'Attach records',
+      });
+    }
     for (const missing of view.missing.slice(0, 3)) {
       const step = stepOfMissing(missing.id);
       steps.push({

@@ -33,14 +33,12 @@ export function SaveStatus({ snapshot, saver }: { snapshot: SaverSnapshot; saver
       );
       break;
     case 'saving':
+    case 'pending':
       content = (
         <span className="inline-flex items-center gap-1.5 text-slate-600">
           <Spinner size="sm" decorative /> Saving…
         </span>
       );
-      break;
-    case 'pending':
-      content = <span className="text-slate-600">Unsaved changes…</span>;
       break;
     case 'offline':
       content = (

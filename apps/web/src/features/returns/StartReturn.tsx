@@ -63,16 +63,23 @@ export function StartReturnCard({
   const hasPrevious = started.has(previous);
   if (available.length === 0) return null;
   const current = lodgeableYear();
+  // Once this year's return exists, starting another year is the quieter option.
+  const another = started.has(current);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     start.mutate({ year, copy: hasPrevious && copy });
   };
   return (
-    <Card as="section" aria-labelledby="start-return-title" tone="accent" padding={compact ? 'md' : 'lg'}>
+    <Card
+      as="section"
+      aria-labelledby="start-return-title"
+      tone={another ? 'default' : 'accent'}
+      padding={compact ? 'md' : 'lg'}
+    >
       <form onSubmit={onSubmit} className="flex flex-col gap-5">
         <div>
           <h2 id="start-return-title" className="text-lg font-semibold text-slate-900">
-            Start your {formatIncomeYear(year)} return
+            {another ? 'Start a return for another year' : `Start your ${formatIncomeYear(year)} return`}
           </h2>
           <p className="mt-1 text-sm leading-6 text-slate-700">
             A few yes/no questions pick the parts that apply to you. Your refund estimate updates as you go,
@@ -101,7 +108,12 @@ export function StartReturnCard({
         ) : null}
         <ApiErrorAlert error={start.error} />
         <div>
-          <Button type="submit" size="lg" loading={start.isPending}>
+          <Button
+            type="submit"
+            size="lg"
+            variant={another ? 'secondary' : 'primary'}
+            loading={start.isPending}
+          >
             Start my {formatIncomeYear(year)} return
             <ArrowRightIcon className="size-4" />
           </Button>

@@ -21,7 +21,7 @@ export function StepHeading({ title, intro, source }: { title: string; intro?: R
       {intro ? <p className="mt-2 max-w-2xl text-base leading-7 text-slate-600">{intro}</p> : null}
       {source ? (
         <p className="mt-2 text-sm text-slate-500">
-          From the ATO: <SourceLink source={source} />
+          From the ATO: <SourceLink source={{ ...source, title: source.title.replace(/^ATO: /, '') }} />
         </p>
       ) : null}
     </div>

@@ -129,7 +129,12 @@ export function StepPage() {
 
   return (
     <div className="flex flex-col gap-6">
-      <StepHeading title={step.title} intro={step.intro} source={step.source} />
+      {/* Fact steps cite their source on the question itself. */}
+      <StepHeading
+        title={step.title}
+        intro={step.intro}
+        source={step.kinds.length > 0 ? step.source : undefined}
+      />
       {body}
       <StepFooter current={step.id} />
     </div>

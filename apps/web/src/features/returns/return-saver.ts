@@ -102,6 +102,7 @@ export class ReturnSaver {
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.onOnline);
       window.addEventListener('beforeunload', this.onBeforeUnload);
+      document.addEventListener('visibilitychange', this.onHidden);
     }
     if (this.changes.size > 0 && !this.inFlight) this.schedule(0);
   }
@@ -114,9 +115,19 @@ export class ReturnSaver {
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onOnline);
       window.removeEventListener('beforeunload', this.onBeforeUnload);
+      document.removeEventListener('visibilitychange', this.onHidden);
     }
     if (this.changes.size > 0 && !this.inFlight && this.editable) void this.save();
   }
+
+  /** Switching away (another app on a phone, closing the tab): save now rather than after the pause. */
+  private onHidden = () => {
+    if (document.visibilityState === 'hidden' && this.changes.size > 0 && !this.inFlight && this.editable) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      void this.save();
+    }
+  };
 
   /** Leaving the page with changes not yet saved: let the browser ask first. */
   private onBeforeUnload = (event: BeforeUnloadEvent) => {

@@ -174,6 +174,31 @@ describe('the interview', () => {
     expect(server.state.patches[before]!.version).toBe(7);
   });
 
+  it('offline: says the changes are kept, retries, then saves', async () => {
+    const server = returnsServer(returnView({ facts: { residency: { kind: 'resident' } } }, { version: 1 }));
+    let failures = 2;
+    const patch = server.routes['PATCH /api/v1/returns/2024-25'] as (request: never) => unknown;
+    mockApi({
+      ...signedInRoutes(),
+      ...server.routes,
+      'PATCH /api/v1/returns/2024-25': (request) => {
+        if (failures > 0) {
+          failures -= 1;
+          return new Response('Bad gateway', { status: 502 });
+        }
+        return patch(request as never);
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/returns/2024-25/personalise');
+    await user.click(await screen.findByRole('checkbox', { name: /Did you earn interest\?/ }));
+    await waitFor(() =>
+      expect(screen.getByTestId('save-status').textContent).toContain('Offline — changes kept'),
+    );
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toMatch(/^Saved/));
+    expect(server.state.view.sections).toEqual(['interest']);
+  });
+
   it('marks the questions the engine still needs, and clears the mark once answered', async () => {
     const server = returnsServer(
       returnView({

@@ -43,6 +43,10 @@ export function EstimatePanel() {
   const { estimate, live, year, snapshot } = useWorkspace();
   const [open, setOpen] = useState(false);
   const outcome = estimate ? outcomeOf(estimate.refund) : 'square';
+  // Before any income or tax withheld there is nothing to estimate yet.
+  const empty =
+    !estimate || (estimate.taxableIncome === 0 && estimate.taxWithheld === 0 && estimate.refund === 0);
+  const headline = empty ? 'Your estimate' : OUTCOME_LABELS[outcome];
   const amount = estimate ? formatMoney(Math.abs(estimate.refund)) : '—';
   const cannotAssess = live.estimate === null;
   const announcement = useSettledAnnouncement(estimate ? `${OUTCOME_LABELS[outcome]}: ${amount}` : '');
@@ -83,7 +87,7 @@ export function EstimatePanel() {
             )}
           >
             <p className="text-sm font-medium text-slate-700">
-              {OUTCOME_LABELS[outcome]}
+              {headline}
               <span className="text-slate-500"> · {formatIncomeYear(year)}</span>
             </p>
             <p
@@ -105,7 +109,12 @@ export function EstimatePanel() {
                 <CompletenessNote count={missing} year={year} />
               )}
             </div>
-            {estimate ? (
+            {empty ? (
+              <p className="mt-3 text-sm text-slate-600">
+                Add your income and the tax withheld from it to see your refund.
+              </p>
+            ) : null}
+            {estimate && !empty ? (
               <div className="mt-4 border-t border-slate-200/80 pt-3">
                 <EstimateRows estimate={estimate} compact />
               </div>
@@ -136,7 +145,7 @@ export function EstimatePanel() {
         <div className="mx-auto flex max-w-3xl items-center justify-between gap-3">
           <div className="min-w-0">
             <p className="truncate text-xs font-medium text-slate-600">
-              {OUTCOME_LABELS[outcome]}
+              {headline}
               {missing > 0 ? ` · ${missing} needed` : ''}
             </p>
             <p

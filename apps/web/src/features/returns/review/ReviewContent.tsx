@@ -257,9 +257,9 @@ function EverythingOnTheReturn({
         if (inStep.length === 0) return null;
         return (
           <section key={step.id} aria-labelledby={`all-${step.id}`}>
-            <h4 id={`all-${step.id}`} className="text-sm font-semibold text-slate-700">
+            <h3 id={`all-${step.id}`} className="text-sm font-semibold text-slate-700">
               {step.title}
-            </h4>
+            </h3>
             <ul className="mt-2 divide-y divide-slate-100 rounded-xl bg-white ring-1 ring-slate-200">
               {inStep.map((item) => {
                 const spec = KIND_SPECS[item.kind];

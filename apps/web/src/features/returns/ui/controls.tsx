@@ -52,11 +52,15 @@ export function Question({ id, title, hint, needed, source, children, className 
         className,
       )}
     >
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+      <div className="flex items-start justify-between gap-4">
         <h2 id={headingId} className="min-w-0 text-base font-semibold text-slate-900">
           {title}
         </h2>
-        {needed ? <NeededBadge /> : null}
+        {needed ? (
+          <span className="mt-0.5 shrink-0">
+            <NeededBadge />
+          </span>
+        ) : null}
       </div>
       {hint ? <div className="mt-1 text-sm leading-6 text-slate-600">{hint}</div> : null}
       {needed ? (
