@@ -152,7 +152,7 @@ export async function buildApp(adapters: Adapters, options: BuildAppOptions = {}
   });
 
   await app.register(healthRoutes(adapters));
-  await app.register(metaRoutes);
+  await app.register(metaRoutes(config));
   await app.register(taxRoutes(services));
   await app.register(authRoutes(services, guards));
   await app.register(accountRoutes(services, guards, adapters.database.db));

@@ -59,6 +59,24 @@ describe('bank transactions on the return', () => {
   });
 });
 
+describe('the same statement twice', () => {
+  it('a second file with the same figures is not added to the return again', async () => {
+    const user = await newUser(ctx, 'twice');
+    const statement = fixtureOf('income-statement').text;
+    const first = await uploadAndSettle(ctx, user, 'income.pdf', await textLayerPdf(statement));
+    // A different file (another name line at the end) with identical figures: not a byte-for-byte duplicate.
+    const second = await uploadAndSettle(ctx, user, 'income-copy.pdf', await textLayerPdf(`${statement}\nDownloaded again`));
+    expect(second.id).not.toBe(first.id);
+    const year = (await api(user, 'POST', `/api/v1/documents/${first.id}/confirm`, {})).json().incomeYear;
+    const again = await api(user, 'POST', `/api/v1/documents/${second.id}/confirm`, { incomeYear: year });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toMatch(/already on your .* return/);
+    expect((await returnItems(user, year)).filter((i) => i.kind === 'employment')).toHaveLength(1);
+    // Confirming the first one again (a correction) is still fine.
+    expect((await api(user, 'POST', `/api/v1/documents/${first.id}/confirm`, { incomeYear: year })).statusCode).toBe(200);
+  });
+});
+
 describe('review details', () => {
   it('corrections are validated by type; the income year can be overridden; reading again as another type', async () => {
     const user = await newUser(ctx, 'corrections');

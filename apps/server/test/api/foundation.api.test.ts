@@ -144,6 +144,10 @@ describe('errors are RFC 9457 problem+json', () => {
     expect(ctx.logs.text()).toContain('hunter2');
   });
 
+  it('tells clients the limits they must mirror', async () => {
+    expect((await ctx.app.inject('/api/v1/client-config')).json()).toEqual({ uploadMaxBytes: 20 * 1024 * 1024, require2fa: false });
+  });
+
   it('the problem catalogue lists every code', async () => {
     const response = await ctx.app.inject('/api/problems');
     expect(response.json()).toContainEqual({ code: 'VERSION_CONFLICT', type: '/api/problems#version-conflict', title: 'Someone else changed this first', status: 409 });

@@ -19,7 +19,8 @@ import type {
   ExtractedFieldDto,
   ReturnItemInput,
 } from '@numeri/contracts';
-import { isIncomeYear } from '@numeri/tax-engine';
+import { returnItemSchema } from '@numeri/contracts';
+import { isIncomeYear, type IncomeYear } from '@numeri/tax-engine';
 import type { Logger } from 'pino';
 import { readerFor, type Db } from '../../adapters/db/database';
 import type { BlobStore } from '../../adapters/storage/blob-store.port';
@@ -374,6 +375,7 @@ export class DocumentService {
       : documentToReturnItems({ id, documentType: type, originalName: row.originalName, fields, deduction: body.deduction, suggestedDeductionLabel: suggested });
     if (!mapped.ok) throw new AppError('VALIDATION_FAILED', 'Some values are needed before this document can go on your return', { fieldErrors: mapped.errors });
 
+    await this.assertNotAlreadyOnReturn(owner.id, year, id, mapped.items);
     if (stored.confirmed && stored.confirmed.incomeYear !== year) await this.deps.returns.removeDocumentItems(owner.id, id, context);
     await this.deps.returns.replaceDocumentItems(owner.id, year, id, mapped.items, context);
     await this.deps.transactions.refreshClaimsCiting(owner.id, id, context);
@@ -399,6 +401,25 @@ export class DocumentService {
     });
     this.deps.events.publish(owner.id, eventOf(updated));
     return { document: toDocumentDto(updated), incomeYear: year, itemsApplied: mapped.items.length };
+  }
+
+  /**
+   * The same statement can arrive as two different files (a re-download, a password-protected
+   * copy). Identical figures from another document already on the return would be counted twice.
+   */
+  private async assertNotAlreadyOnReturn(ownerId: string, year: IncomeYear, documentId: string, items: ReturnItemInput[]): Promise<void> {
+    if (!items.length) return;
+    const signature = (item: Record<string, unknown>) => {
+      const { id: _id, evidence: _evidence, source: _source, note: _note, ...figures } = item;
+      return JSON.stringify(Object.keys(figures).sort().map((key) => [key, figures[key]]));
+    };
+    const incoming = new Set(items.map((item) => signature(returnItemSchema.parse(item) as Record<string, unknown>)));
+    for (const existing of await this.deps.returns.editableItems(ownerId, year)) {
+      const other = existing.evidence.find((e) => e.documentId !== documentId);
+      if (other && !existing.evidence.some((e) => e.documentId === documentId) && incoming.has(signature(existing as Record<string, unknown>))) {
+        throw new AppError('CONFLICT', `These figures are already on your ${year} return from ${other.label ?? 'another document'}. Counting them twice would overstate your return; delete one of the two documents if they are the same statement.`);
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------------------

@@ -294,6 +294,11 @@ export class ReturnsService {
     await this.merge(ownerId, year, (stored) => ({ ...stored, items: stored.items.filter((item) => !ids.has(item.id)) }), context, { itemsRemoved: ids.size });
   }
 
+  async editableItems(ownerId: string, year: IncomeYear): Promise<ReturnItem[]> {
+    const row = await this.latest(ownerId, year);
+    return row && EDITABLE.includes(row.status) ? parseStored(row).items : [];
+  }
+
   /** Freezes the return and records it through the lodgment port (sandbox: not sent to the ATO). */
   async lodge(ownerId: string, year: IncomeYear, version: number, context: AuditContext): Promise<ReturnRow> {
     const row = await this.require(ownerId, year);

@@ -38,17 +38,21 @@ export const ACCEPT_ATTRIBUTE = [
   'text/csv',
 ].join(',');
 
-/** The server's default upload limit (UPLOAD_MAX_BYTES); checked here so a phone doesn't send 50 MB to hear "no". */
+/**
+ * The server's default upload limit (UPLOAD_MAX_BYTES), used until /api/v1/client-config says
+ * otherwise; checked here so a phone doesn't send 50 MB to hear "no".
+ */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const ACCEPTED_SENTENCE =
   'Numeri reads PDFs, photos (JPEG, PNG or HEIC) and bank exports (CSV, OFX, QFX or QIF).';
 
 /** A reason to refuse a file before sending it, or null when the server should decide. */
-export function localRejection(file: Pick<File, 'name' | 'size' | 'type'>): string | null {
+export function localRejection(file: Pick<File, 'name' | 'size' | 'type'>, maxBytes = MAX_UPLOAD_BYTES): string | null {
   if (file.size === 0) return 'The file is empty.';
-  if (file.size > MAX_UPLOAD_BYTES) {
-    return 'This file is larger than 20 MB, the most Numeri accepts. Upload fewer pages, or a photo at a lower resolution.';
+  if (file.size > maxBytes) {
+    const mb = Math.floor(maxBytes / (1024 * 1024));
+    return `This file is larger than ${mb} MB, the most Numeri accepts. Upload fewer pages, or a photo at a lower resolution.`;
   }
   const dot = file.name.lastIndexOf('.');
   const extension = dot >= 0 ? file.name.slice(dot).toLowerCase() : '';

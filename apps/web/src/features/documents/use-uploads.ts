@@ -1,9 +1,13 @@
 import type { DocumentDto } from '@numeri/contracts';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../lib/api';
 import { documentKeys } from './documents-api';
-import { localRejection, uploadDocument } from './upload';
+import { api } from '../../lib/api';
+import { localRejection, MAX_UPLOAD_BYTES, uploadDocument } from './upload';
+
+const clientConfigSchema = z.object({ uploadMaxBytes: z.number().int().positive() });
 
 export type UploadState = 'waiting' | 'uploading' | 'duplicate' | 'rejected' | 'failed';
 
@@ -33,6 +37,14 @@ const nextKey = () => `upload-${(counter += 1)}`;
  */
 export function useUploads(options: { onUploaded?: (document: DocumentDto) => void } = {}) {
   const queryClient = useQueryClient();
+  // The server's upload limit (it is configurable); the default applies until it answers.
+  const limits = useQuery({
+    queryKey: ['client-config'],
+    queryFn: () => api.get('/api/v1/client-config', { schema: clientConfigSchema, auth: false }),
+    staleTime: Infinity,
+    retry: false,
+  });
+  const maxBytes = limits.data?.uploadMaxBytes ?? MAX_UPLOAD_BYTES;
   const [items, setItems] = useState<UploadItem[]>([]);
   const controllers = useRef(new Map<string, AbortController>());
   /** Keys already started (effects may run twice in development; an upload must not). */
@@ -112,7 +124,7 @@ export function useUploads(options: { onUploaded?: (document: DocumentDto) => vo
   const add = useCallback((files: Iterable<File>) => {
     const added: UploadItem[] = [];
     for (const file of files) {
-      const rejection = localRejection(file);
+      const rejection = localRejection(file, maxBytes);
       added.push({
         key: nextKey(),
         file,
@@ -123,7 +135,7 @@ export function useUploads(options: { onUploaded?: (document: DocumentDto) => vo
     }
     if (added.length) setItems((current) => [...current, ...added]);
     return added;
-  }, []);
+  }, [maxBytes]);
 
   const cancel = useCallback((key: string) => controllers.current.get(key)?.abort(), []);
   const dismiss = useCallback((key: string) => {
