@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ChevronDownIcon, DocumentIcon } from '../../../components';
 import { cn } from '../../../lib/cn';
 import { formatMoney } from '../../../lib/format';
+import { lineLinks, linkText } from '../evidence';
 import { KIND_SPECS } from '../item-specs';
 import { itemsForLine } from '../live-assessment';
 import { SourceLink } from '../ui/controls';
@@ -32,8 +33,8 @@ function inputLabel(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** "From Income statement — Acme, page 1" links for each document behind a line. */
-export function EvidenceList({ items }: { items: readonly ReturnItem[] }) {
+/** "Acme Pty Ltd: from Income statement — Acme (gross payments), page 1" for each item behind a line. */
+export function EvidenceList({ lineId, items }: { lineId: string; items: readonly ReturnItem[] }) {
   if (items.length === 0) return null;
   return (
     <ul className="mt-3 space-y-1.5 text-xs">
@@ -51,17 +52,16 @@ export function EvidenceList({ items }: { items: readonly ReturnItem[] }) {
             </li>
           );
         }
-        return item.evidence.map((evidence, index) => (
-          <li key={`${item.id}-${evidence.documentId}-${index}`} className="flex items-start gap-1.5">
+        return lineLinks(lineId, item).map((link, index) => (
+          <li key={`${item.id}-${link.documentId}-${index}`} className="flex items-start gap-1.5">
             <DocumentIcon className="mt-px size-3.5 shrink-0 text-slate-400" />
             <span className="text-slate-600">
               {name}: from{' '}
               <Link
-                to={`/documents/${evidence.documentId}`}
+                to={`/documents/${link.documentId}`}
                 className="font-medium text-teal-800 underline decoration-teal-800/30 underline-offset-2 hover:decoration-teal-800"
               >
-                {evidence.label ?? 'your document'}
-                {evidence.region ? `, page ${evidence.region.page}` : ''}
+                {linkText(link)}
               </Link>
             </span>
           </li>
@@ -111,7 +111,7 @@ export function Breakdown({ estimate, items }: { estimate: EstimateResponse; ite
                   ))}
                 </dl>
               ) : null}
-              <EvidenceList items={behind} />
+              <EvidenceList lineId={line.id} items={behind} />
               <div className="mt-3 space-y-1 text-xs text-slate-500">
                 <p>
                   Source:{' '}

@@ -3,6 +3,7 @@ import type { ReactNode, Ref } from 'react';
 import { Link } from 'react-router';
 import { Badge, Button, DocumentIcon } from '../../../components';
 import { cn } from '../../../lib/cn';
+import { documentLinks, linkText } from '../evidence';
 import { KIND_SPECS } from '../item-specs';
 import { MessageIcon, PencilIcon, TrashIcon } from '../ui/icons';
 import { useWorkspace } from '../workspace-context';
@@ -15,7 +16,7 @@ function SourceBadge({ item }: { item: ReturnItem }) {
   return null;
 }
 
-/** Links to the documents an item's figures came from. */
+/** Links to the documents an item's figures came from (one per document). */
 export function EvidenceLinks({
   item,
   onUnlink,
@@ -23,28 +24,36 @@ export function EvidenceLinks({
   item: ReturnItem;
   onUnlink?: (documentId: string) => void;
 }) {
-  if (item.evidence.length === 0) return null;
+  const links = documentLinks(item.evidence);
+  if (links.length === 0) return null;
   return (
     <ul className="mt-3 flex flex-col gap-1.5 text-sm">
-      {item.evidence.map((evidence, index) => (
-        <li key={`${evidence.documentId}-${index}`} className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          <DocumentIcon className="size-4 shrink-0 text-slate-400" />
-          <Link
-            to={`/documents/${evidence.documentId}`}
-            className="font-medium text-teal-800 underline decoration-teal-800/30 underline-offset-2 hover:decoration-teal-800"
-          >
-            {evidence.label ?? 'Document'}
-            {evidence.region ? `, page ${evidence.region.page}` : ''}
-          </Link>
-          {onUnlink ? (
-            <button
-              type="button"
-              onClick={() => onUnlink(evidence.documentId)}
-              className="text-xs text-slate-500 underline underline-offset-2 hover:text-slate-800"
+      {links.map((link) => (
+        <li key={link.documentId} className="flex items-start gap-2">
+          <DocumentIcon className="mt-0.5 size-4 shrink-0 text-slate-400" />
+          <span className="min-w-0">
+            <Link
+              to={`/documents/${link.documentId}`}
+              className="font-medium text-teal-800 underline decoration-teal-800/30 underline-offset-2 hover:decoration-teal-800"
             >
-              Unlink <span className="sr-only">{evidence.label ?? 'document'}</span>
-            </button>
-          ) : null}
+              {linkText(link)}
+            </Link>
+            {link.figures > 1 ? (
+              <span className="text-slate-500"> · {link.figures} figures read from it</span>
+            ) : null}
+            {onUnlink ? (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  onClick={() => onUnlink(link.documentId)}
+                  className="text-xs whitespace-nowrap text-slate-500 underline underline-offset-2 hover:text-slate-800"
+                >
+                  Unlink <span className="sr-only">{link.document}</span>
+                </button>
+              </>
+            ) : null}
+          </span>
         </li>
       ))}
     </ul>
