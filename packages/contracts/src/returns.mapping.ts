@@ -116,7 +116,7 @@ export function returnToTaxReturnInput(incomeYear: IncomeYear, facts: ReturnFact
                   .filter((d) => d.capitalGainsOtherCents > 0)
                   .map((d) => ({ amount: d.capitalGainsOtherCents, discountEligible: false, description: `${d.trustName} (distribution)` })),
               ],
-              ...(facts.priorYearCapitalLossesCents ? { priorYearNetLosses: facts.priorYearCapitalLossesCents } : {}),
+              ...(facts.priorYearCapitalLossesCents !== undefined ? { priorYearNetLosses: facts.priorYearCapitalLossesCents } : {}),
             },
           }
         : {}),
@@ -157,7 +157,7 @@ export function returnToTaxReturnInput(incomeYear: IncomeYear, facts: ReturnFact
       costOfManagingTaxAffairs: byLabel('D10'),
       personalSuperContributions: byLabel('D12'),
       other: byLabel('D15'),
-      ...(facts.priorYearTaxLossesCents ? { priorYearTaxLosses: facts.priorYearTaxLossesCents } : {}),
+      ...(facts.priorYearTaxLossesCents !== undefined ? { priorYearTaxLosses: facts.priorYearTaxLossesCents } : {}),
     },
     credits: {
       paygWithholding: nz(sum(employment.map((e) => e.taxWithheldCents)) + sum(government.map((g) => g.taxWithheldCents))),
@@ -192,8 +192,9 @@ export function returnToTaxReturnInput(incomeYear: IncomeYear, facts: ReturnFact
       reportableFringeBenefitsExempt: nz(sum(employment.filter((e) => e.fringeBenefitsEmployerExempt).map((e) => e.reportableFringeBenefitsCents))),
       reportableFringeBenefitsOther: nz(sum(employment.filter((e) => !e.fringeBenefitsEmployerExempt).map((e) => e.reportableFringeBenefitsCents))),
       reportableEmployerSuper: nz(sum(employment.map((e) => e.reportableEmployerSuperCents))),
-      ...(facts.netFinancialInvestmentLossCents ? { netFinancialInvestmentLoss: facts.netFinancialInvestmentLossCents } : {}),
+      // An answer of 0 (no loss) is an answer: it must reach the engine, or it keeps asking.
+      ...(facts.netFinancialInvestmentLossCents !== undefined ? { netFinancialInvestmentLoss: facts.netFinancialInvestmentLossCents } : {}),
     },
-    ...(facts.medicareFullExemptionDays ? { medicare: { fullExemptionDays: facts.medicareFullExemptionDays } } : {}),
+    ...(facts.medicareFullExemptionDays !== undefined ? { medicare: { fullExemptionDays: facts.medicareFullExemptionDays } } : {}),
   };
 }

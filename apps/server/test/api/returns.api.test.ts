@@ -212,7 +212,11 @@ describe('review by an invited tax agent', () => {
     expect(comment.statusCode).toBe(201);
     expect((await api(owner, 'GET', '/api/v1/returns/2024-25/comments')).json()[0]).toMatchObject({ body: 'Please attach the receipt for the laptop bag.', author: { role: 'reviewer' } });
     expect((await api(agent, 'POST', `/api/v1/returns/2024-25/sign-off?ownerId=${owner.userId}`)).statusCode).toBe(204);
-    expect((await api(owner, 'GET', '/api/v1/returns/2024-25')).json().reviewSignedOff).not.toBeNull();
+    const signed = (await api(owner, 'GET', '/api/v1/returns/2024-25')).json();
+    expect(signed.reviewSignedOff).not.toBeNull();
+    // A later change needs a new sign-off.
+    await api(owner, 'PATCH', '/api/v1/returns/2024-25', { version: signed.version, facts: { residency: { kind: 'resident' } } });
+    expect((await api(owner, 'GET', '/api/v1/returns/2024-25')).json().reviewSignedOff).toBeNull();
     expect((await api(owner, 'POST', `/api/v1/returns/2024-25/sign-off?ownerId=${owner.userId}`)).statusCode).toBe(403);
 
     const actions = (await ctx.adapters.database.db.select().from(auditLogs).where(eq(auditLogs.actorUserId, agent.userId))).map((a) => a.action);

@@ -110,7 +110,7 @@ export class ReturnsService {
     const stored = parseStored(row);
     const computed = computeReturn(row.incomeYear as IncomeYear, stored);
     const [signOff] = await this.db
-      .select({ at: returnEvents.occurredAt, by: users.givenName, family: users.familyName })
+      .select({ at: returnEvents.occurredAt, by: users.givenName, family: users.familyName, detail: returnEvents.detail })
       .from(returnEvents)
       .leftJoin(users, eq(users.id, returnEvents.actorId))
       .where(and(eq(returnEvents.returnId, row.id), eq(returnEvents.kind, 'review.signed-off')))
@@ -132,7 +132,8 @@ export class ReturnsService {
         const expected = recordsExpectedFor(item);
         return expected ? [{ itemId: item.id, expected: expected.expected, attached: item.evidence.length > 0, source: expected.source }] : [];
       }),
-      reviewSignedOff: signOff ? { by: `${signOff.by ?? ''} ${signOff.family ?? ''}`.trim() || 'Reviewer', at: signOff.at.toISOString() } : null,
+      // A sign-off covers the version the reviewer saw; any later change needs a new one.
+      reviewSignedOff: signOff && (signOff.detail as { version?: number }).version === row.version ? { by: `${signOff.by ?? ''} ${signOff.family ?? ''}`.trim() || 'Reviewer', at: signOff.at.toISOString() } : null,
       lodgment: lodgment ?? null,
       ...(owner ? { owner } : {}),
     };
