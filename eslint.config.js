@@ -6,7 +6,13 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-const workspacePackages = ['@numeri/server', '@numeri/web', '@numeri/extract', '@numeri/contracts', '@numeri/tax-engine'];
+const workspacePackages = [
+  '@numeri/server',
+  '@numeri/web',
+  '@numeri/extract',
+  '@numeri/contracts',
+  '@numeri/tax-engine',
+];
 
 function restrictImports(banned, { allowTypeImportsFrom = [], nodeBuiltins = false } = {}) {
   const patterns = [];
@@ -52,7 +58,16 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       '@typescript-eslint/no-restricted-imports': restrictImports(workspacePackages, { nodeBuiltins: true }),
-      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', 'fetch', 'setTimeout', 'setInterval'],
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+        'fetch',
+        'setTimeout',
+        'setInterval',
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'The engine is pure: pass dates in.' },
@@ -60,7 +75,10 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The engine is pure: pass dates in.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The engine is pure: pass dates in.',
+        },
       ],
     },
   },
@@ -95,6 +113,11 @@ export default tseslint.config(
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**', '**/bench/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': 'off', 'no-restricted-globals': 'off', 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': 'off',
+      'no-restricted-globals': 'off',
+      'no-restricted-properties': 'off',
+      'no-restricted-syntax': 'off',
+    },
   },
 );

@@ -52,7 +52,8 @@ let finished = false;
 
 async function teardown(): Promise<void> {
   for (const p of processes) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => console.error(`cleanup: ${(err as Error).message}`));
+  for (const cleanup of cleanups.reverse())
+    await cleanup().catch((err: unknown) => console.error(`cleanup: ${(err as Error).message}`));
   await ensureServices();
 }
 
@@ -88,7 +89,23 @@ async function redisReady(): Promise<boolean> {
   }
 }
 async function startRedis(): Promise<void> {
-  await run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '-::1', '--port', '6379', '--save', '', '--appendonly', 'no', '--dir', '/var/lib/redis', '--logfile', '/var/log/redis/ci.log']);
+  await run('redis-server', [
+    '--daemonize',
+    'yes',
+    '--bind',
+    '127.0.0.1',
+    '-::1',
+    '--port',
+    '6379',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    '/var/lib/redis',
+    '--logfile',
+    '/var/log/redis/ci.log',
+  ]);
 }
 /** Whatever happened, leave PostgreSQL and Redis running as we found them. */
 async function ensureServices(): Promise<void> {
@@ -123,7 +140,12 @@ async function startApi(env: Env, port: number): Promise<ServerProcess> {
 }
 async function startWorker(env: Env, port: number): Promise<ServerProcess> {
   await assertPortFree(port);
-  const worker = spawnEntrypoint('main-worker.ts', { ...env, WORKER_PORT: String(port), LOG_LEVEL: 'info', JOB_CONCURRENCY: '4' });
+  const worker = spawnEntrypoint('main-worker.ts', {
+    ...env,
+    WORKER_PORT: String(port),
+    LOG_LEVEL: 'info',
+    JOB_CONCURRENCY: '4',
+  });
   processes.push(worker);
   return worker;
 }
@@ -151,22 +173,38 @@ async function signedInUser(base: string, outbox: string): Promise<string> {
   const password = 'correct horse battery staple 42';
   const ip = randomIp();
   const post = (url: string, body: object, headers: Record<string, string> = {}) =>
-    fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip, ...headers }, body: JSON.stringify(body) });
-  const signUp = await post('/api/v1/auth/sign-up', { email, password, givenName: 'Bench', familyName: 'Person' });
+    fetch(`${base}${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip, ...headers },
+      body: JSON.stringify(body),
+    });
+  const signUp = await post('/api/v1/auth/sign-up', {
+    email,
+    password,
+    givenName: 'Bench',
+    familyName: 'Person',
+  });
   if (signUp.status !== 202) throw new Error(`sign-up: ${signUp.status} ${await signUp.text()}`);
   let token: string | undefined;
   for (let i = 0; i < 40 && !token; i += 1) {
     for (const raw of await readOutbox(outbox)) {
       const mail = await simpleParser(raw);
-      if ((mail.to as { text?: string } | undefined)?.text === email) token = /token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1];
+      if ((mail.to as { text?: string } | undefined)?.text === email)
+        token = /token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1];
     }
     if (!token) await sleep(250);
   }
   if (!token) throw new Error('no verification email in the outbox');
   if ((await post('/api/v1/auth/verify-email', { token })).status !== 200) throw new Error('verify failed');
-  const signIn = (await (await post('/api/v1/auth/sign-in', { email, password })).json()) as { accessToken?: string };
+  const signIn = (await (await post('/api/v1/auth/sign-in', { email, password })).json()) as {
+    accessToken?: string;
+  };
   if (!signIn.accessToken) throw new Error('sign-in failed');
-  const created = await post('/api/v1/returns', { incomeYear: '2024-25' }, { authorization: `Bearer ${signIn.accessToken}` });
+  const created = await post(
+    '/api/v1/returns',
+    { incomeYear: '2024-25' },
+    { authorization: `Bearer ${signIn.accessToken}` },
+  );
   if (created.status !== 201) console.warn(`  (could not create a return: ${created.status})`);
   return signIn.accessToken;
 }
@@ -183,9 +221,17 @@ interface LoadFigure {
   errors: number;
 }
 
-const ESTIMATE_BODY = JSON.stringify({ incomeYear: '2024-25', income: { salaryWages: 85_000, interest: 312.55 }, deductions: {}, taxWithheld: 18_000 });
+const ESTIMATE_BODY = JSON.stringify({
+  incomeYear: '2024-25',
+  income: { salaryWages: 85_000, interest: 312.55 },
+  deductions: {},
+  taxWithheld: 18_000,
+});
 
-function cannon(url: string, options: { method: 'GET' | 'POST'; body?: string; headers: Record<string, string>; connections: number }) {
+function cannon(
+  url: string,
+  options: { method: 'GET' | 'POST'; body?: string; headers: Record<string, string>; connections: number },
+) {
   return autocannon({
     url,
     method: options.method,
@@ -194,11 +240,22 @@ function cannon(url: string, options: { method: 'GET' | 'POST'; body?: string; h
     headers: options.headers,
     ...(options.body ? { body: options.body } : {}),
     // Behind a proxy, each request comes from its own client: per-IP rate limits see many users.
-    requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, headers: { ...(request.headers as object), 'x-forwarded-for': randomIp() } }) }],
+    requests: [
+      {
+        setupRequest: (request: Record<string, unknown>) => ({
+          ...request,
+          headers: { ...(request.headers as object), 'x-forwarded-for': randomIp() },
+        }),
+      },
+    ],
   });
 }
 
-async function load(name: string, ports: number[], make: (port: number, connections: number) => ReturnType<typeof cannon>): Promise<LoadFigure> {
+async function load(
+  name: string,
+  ports: number[],
+  make: (port: number, connections: number) => ReturnType<typeof cannon>,
+): Promise<LoadFigure> {
   const per = Math.max(1, Math.floor(CONNECTIONS / ports.length));
   const results = await Promise.all(ports.map((port) => make(port, per)));
   // Two generators at once: throughput adds up; p50 is the mean and p99 the worse of the two.
@@ -222,7 +279,13 @@ interface Probe {
 }
 
 /** GETs `url` every `everyMs` for `forMs`, recording status (0 = no answer) and latency. */
-async function probe(url: string, headers: Record<string, string>, everyMs: number, forMs: number, during?: () => Promise<void>): Promise<Probe[]> {
+async function probe(
+  url: string,
+  headers: Record<string, string>,
+  everyMs: number,
+  forMs: number,
+  during?: () => Promise<void>,
+): Promise<Probe[]> {
   const started = Date.now();
   const results: Probe[] = [];
   const loop = (async () => {
@@ -244,9 +307,13 @@ async function probe(url: string, headers: Record<string, string>, everyMs: numb
 function summarise(probes: Probe[]): string {
   const counts = new Map<number, number>();
   for (const p of probes) counts.set(p.status, (counts.get(p.status) ?? 0) + 1);
-  return [...counts.entries()].sort().map(([status, n]) => `${status || 'no answer'}×${n}`).join(', ');
+  return [...counts.entries()]
+    .sort()
+    .map(([status, n]) => `${status || 'no answer'}×${n}`)
+    .join(', ');
 }
-const slowest = (probes: Probe[], status: number) => Math.round(Math.max(0, ...probes.filter((p) => p.status === status).map((p) => p.ms)));
+const slowest = (probes: Probe[], status: number) =>
+  Math.round(Math.max(0, ...probes.filter((p) => p.status === status).map((p) => p.ms)));
 
 // ---------------------------------------------------------------- main
 
@@ -259,7 +326,8 @@ const note = (line: string) => {
 
 try {
   await ensureServices();
-  if (!(await pgReady()) || !(await redisReady())) throw new Error('PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 must be running');
+  if (!(await pgReady()) || !(await redisReady()))
+    throw new Error('PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 must be running');
 
   const dbName = `numeri_bench_${randomBytes(5).toString('hex')}`;
   const admin = async (sql: string) => {
@@ -295,7 +363,14 @@ try {
     DATABASE_POOL_MAX: '10',
   };
   const [portA, portB, portW, portW2] = [18_101, 18_102, 18_181, 18_182] as const;
-  note(`bench:load — ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start (other work on the machine skews every figure); ${DURATION_S} s per run, ${CONNECTIONS} connections; database ${dbName}`);
+  note(
+    `bench:load — ${os.availableParallelism()} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ' ',
+      )} at start (other work on the machine skews every figure); ${DURATION_S} s per run, ${CONNECTIONS} connections; database ${dbName}`,
+  );
 
   const apiA = await startApi(env, portA);
   const token = await signedInUser(`http://127.0.0.1:${portA}`, path.join(dataDir, 'outbox'));
@@ -304,8 +379,14 @@ try {
   if (want('load')) {
     const figures: LoadFigure[] = [];
     const estimate = (port: number, connections: number) =>
-      cannon(`http://127.0.0.1:${port}/api/v1/tax/estimate`, { method: 'POST', body: ESTIMATE_BODY, headers: { 'content-type': 'application/json' }, connections });
-    const readList = (port: number, connections: number) => cannon(`http://127.0.0.1:${port}/api/v1/returns`, { method: 'GET', headers: auth, connections });
+      cannon(`http://127.0.0.1:${port}/api/v1/tax/estimate`, {
+        method: 'POST',
+        body: ESTIMATE_BODY,
+        headers: { 'content-type': 'application/json' },
+        connections,
+      });
+    const readList = (port: number, connections: number) =>
+      cannon(`http://127.0.0.1:${port}/api/v1/returns`, { method: 'GET', headers: auth, connections });
     await load('warm-up', [portA], estimate);
     figures.push(await load('POST /api/v1/tax/estimate', [portA], estimate));
     figures.push(await load('GET /api/v1/returns (signed in)', [portA], readList));
@@ -316,9 +397,13 @@ try {
     await stop(apiB);
 
     note('\n== Load (autocannon on loopback; PostgreSQL + Redis; figures, not assertions)');
-    note(`  ${'scenario'.padEnd(34)} ${'APIs'.padStart(4)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`);
+    note(
+      `  ${'scenario'.padEnd(34)} ${'APIs'.padStart(4)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`,
+    );
     for (const f of figures) {
-      note(`  ${f.scenario.padEnd(34)} ${String(f.processes).padStart(4)} ${String(f.rps).padStart(7)} ${f.p50.toFixed(1).padStart(7)} ${f.p99.toFixed(1).padStart(7)} ${String(f.non2xx).padStart(8)} ${String(f.errors).padStart(7)}`);
+      note(
+        `  ${f.scenario.padEnd(34)} ${String(f.processes).padStart(4)} ${String(f.rps).padStart(7)} ${f.p50.toFixed(1).padStart(7)} ${f.p99.toFixed(1).padStart(7)} ${String(f.non2xx).padStart(8)} ${String(f.errors).padStart(7)}`,
+      );
     }
   }
 
@@ -335,14 +420,22 @@ try {
     const { createServices } = await import('../apps/server/src/services/create-services');
     const { parseConfig } = await import('../apps/server/src/config/config');
     const { createLogger } = await import('../apps/server/src/logging/logger');
-    const submitter = await createAdapters(parseConfig({ ...env, DATA_DIR: path.join(dataDir, 'submitter'), LOG_LEVEL: 'silent' }), createLogger('silent'));
+    const submitter = await createAdapters(
+      parseConfig({ ...env, DATA_DIR: path.join(dataDir, 'submitter'), LOG_LEVEL: 'silent' }),
+      createLogger('silent'),
+    );
     cleanups.push(() => closeAdapters(submitter));
     const services = createServices(submitter);
     const JOBS = 8;
     const submittedAt = Date.now();
-    for (let i = 0; i < JOBS; i += 1) await services.jobs.submit('system.selftest', { marker: `bench-${i}`, holdMs: 2_500 });
+    for (let i = 0; i < JOBS; i += 1)
+      await services.jobs.submit('system.selftest', { marker: `bench-${i}`, holdMs: 2_500 });
     const counts = async () =>
-      (await jobsDb.query<{ status: string; n: string }>('select status, count(*) as n from jobs group by status')).rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: Number(r.n) }), {});
+      (
+        await jobsDb.query<{ status: string; n: string }>(
+          'select status, count(*) as n from jobs group by status',
+        )
+      ).rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: Number(r.n) }), {});
     for (let i = 0; i < 60 && ((await counts()).running ?? 0) < 2; i += 1) await sleep(100);
     const atKill = await counts();
     worker.child.kill('SIGKILL');
@@ -354,12 +447,22 @@ try {
       await sleep(500);
       after = await counts();
     }
-    const rows = (await jobsDb.query<{ attempts: number; status: string; marker: string }>("select attempts, status, payload->>'marker' as marker from jobs order by payload->>'marker'")).rows;
+    const rows = (
+      await jobsDb.query<{ attempts: number; status: string; marker: string }>(
+        "select attempts, status, payload->>'marker' as marker from jobs order by payload->>'marker'",
+      )
+    ).rows;
     const markers = new Set(rows.map((r) => r.marker));
     note(`  ${JOBS} jobs of 2.5 s submitted; at the kill: ${JSON.stringify(atKill)}`);
-    note(`  after restart: ${JSON.stringify(after)} in ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill (${((Date.now() - submittedAt) / 1000).toFixed(1)} s in all)`);
-    note(`  jobs rows: ${rows.length} for ${markers.size} distinct markers (one row per job: no duplicate); attempts per job: ${rows.map((r) => r.attempts).join(' ')}`);
-    note(`  lost: ${JOBS - (after.succeeded ?? 0) - (after.failed ?? 0)}; those killed mid-run were re-run (attempts 2) after BullMQ's stalled-job check handed them on`);
+    note(
+      `  after restart: ${JSON.stringify(after)} in ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill (${((Date.now() - submittedAt) / 1000).toFixed(1)} s in all)`,
+    );
+    note(
+      `  jobs rows: ${rows.length} for ${markers.size} distinct markers (one row per job: no duplicate); attempts per job: ${rows.map((r) => r.attempts).join(' ')}`,
+    );
+    note(
+      `  lost: ${JOBS - (after.succeeded ?? 0) - (after.failed ?? 0)}; those killed mid-run were re-run (attempts 2) after BullMQ's stalled-job check handed them on`,
+    );
     await stop(worker2);
   }
 
@@ -370,7 +473,15 @@ try {
     const pgProbes = await probe(`http://127.0.0.1:${portA}/api/v1/returns`, auth, 100, 20_000, async () => {
       await sleep(2_000);
       const t0 = performance.now();
-      await run('pg_ctlcluster', ['--skip-systemctl-redirect', pgMajor(), 'main', 'restart', '--', '-m', 'fast']).catch(async (err: unknown) => {
+      await run('pg_ctlcluster', [
+        '--skip-systemctl-redirect',
+        pgMajor(),
+        'main',
+        'restart',
+        '--',
+        '-m',
+        'fast',
+      ]).catch(async (err: unknown) => {
         console.error(`restart: ${(err as Error).message}`);
       });
       restartMs = performance.now() - t0;
@@ -379,8 +490,12 @@ try {
     const lastFail = [...pgProbes].reverse().find((p) => p.status !== 200);
     const recovered = lastFail ? pgProbes.find((p) => p.t > lastFail.t && p.status === 200) : undefined;
     note(`  pg_ctlcluster restart took ${(restartMs / 1000).toFixed(1)} s; answers: ${summarise(pgProbes)}`);
-    note(`  failures from t=${firstFail?.t.toFixed(1) ?? '-'} s to t=${lastFail?.t.toFixed(1) ?? '-'} s; slowest 503 ${slowest(pgProbes, 503)} ms, slowest 500 ${slowest(pgProbes, 500)} ms`);
-    note(`  first 200 after the outage at t=${recovered?.t.toFixed(1) ?? 'never (within 20 s)'} s, with no restart of the API`);
+    note(
+      `  failures from t=${firstFail?.t.toFixed(1) ?? '-'} s to t=${lastFail?.t.toFixed(1) ?? '-'} s; slowest 503 ${slowest(pgProbes, 503)} ms, slowest 500 ${slowest(pgProbes, 500)} ms`,
+    );
+    note(
+      `  first 200 after the outage at t=${recovered?.t.toFixed(1) ?? 'never (within 20 s)'} s, with no restart of the API`,
+    );
   }
 
   if (want('redis')) {
@@ -396,11 +511,18 @@ try {
       health.push(...(await probe(`http://127.0.0.1:${portA}/healthz`, {}, 0, 1)));
       ready.push(...(await probe(`http://127.0.0.1:${portA}/readyz`, {}, 0, 1)));
       const t0 = performance.now();
-      const r = await fetch(`http://127.0.0.1:${portA}/api/v1/tax/estimate`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() }, body: ESTIMATE_BODY, signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+      const r = await fetch(`http://127.0.0.1:${portA}/api/v1/tax/estimate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
+        body: ESTIMATE_BODY,
+        signal: AbortSignal.timeout(5_000),
+      }).catch(() => undefined);
       estimates.push({ t: 0, status: r?.status ?? 0, ms: performance.now() - t0 });
       await sleep(400);
     }
-    note(`  while down: /healthz ${summarise(health)}; /readyz ${summarise(ready)} (slowest ${Math.round(Math.max(...ready.map((p) => p.ms)))} ms); estimate ${summarise(estimates)} (slowest ${Math.round(Math.max(...estimates.map((p) => p.ms)))} ms)`);
+    note(
+      `  while down: /healthz ${summarise(health)}; /readyz ${summarise(ready)} (slowest ${Math.round(Math.max(...ready.map((p) => p.ms)))} ms); estimate ${summarise(estimates)} (slowest ${Math.round(Math.max(...estimates.map((p) => p.ms)))} ms)`,
+    );
     await startRedis();
     const back = Date.now();
     let readyAgain = false;
@@ -408,7 +530,9 @@ try {
       readyAgain = (await fetch(`http://127.0.0.1:${portA}/readyz`).catch(() => undefined))?.status === 200;
       if (!readyAgain) await sleep(250);
     }
-    note(`  Redis started again: /readyz ${readyAgain ? `200 after ${((Date.now() - back) / 1000).toFixed(1)} s` : 'still 503 after 30 s'}`);
+    note(
+      `  Redis started again: /readyz ${readyAgain ? `200 after ${((Date.now() - back) / 1000).toFixed(1)} s` : 'still 503 after 30 s'}`,
+    );
   }
 
   await stop(apiA);
@@ -417,6 +541,8 @@ try {
   console.error(`bench:load failed: ${(err as Error).stack ?? err}`);
 } finally {
   await teardown();
-  console.log(`\n(bench:load ${((Date.now() - started) / 1000).toFixed(0)} s; database dropped, services running: PostgreSQL ${(await pgReady()) ? 'up' : 'DOWN'}, Redis ${(await redisReady()) ? 'up' : 'DOWN'})`);
+  console.log(
+    `\n(bench:load ${((Date.now() - started) / 1000).toFixed(0)} s; database dropped, services running: PostgreSQL ${(await pgReady()) ? 'up' : 'DOWN'}, Redis ${(await redisReady()) ? 'up' : 'DOWN'})`,
+  );
   process.exit(finished ? 0 : 1);
 }

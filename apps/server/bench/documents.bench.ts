@@ -44,16 +44,39 @@ export async function runDocumentsBench(): Promise<BenchFigure[]> {
       pages += reader.pageCount;
     }
     const textSeconds = (performance.now() - textStarted) / 1000;
-    figures.push({ name: `text-layer PDF pages per minute (${pages} pages, ${pdfs.length} PDFs)`, value: Math.round((pages / textSeconds) * 60), unit: 'pages/min' });
+    figures.push({
+      name: `text-layer PDF pages per minute (${pages} pages, ${pdfs.length} PDFs)`,
+      value: Math.round((pages / textSeconds) * 60),
+      unit: 'pages/min',
+    });
 
     // Scanned photos through OCR (one worker, already started: start-up is reported apart).
     const seen = new Set<string>();
-    const scans = buildCorpus(1, 99).filter((f) => f.type !== 'other' && !seen.has(f.type) && seen.add(f.type)).slice(0, 6);
-    const images = await Promise.all(scans.map((f, i) => scannedImage(f.text, { rotate: i % 2 ? -1.5 : 1.2, blur: 0.6, ink: 60, paper: 215, specks: 3, format: 'jpeg', quality: 72, seed: i })));
+    const scans = buildCorpus(1, 99)
+      .filter((f) => f.type !== 'other' && !seen.has(f.type) && seen.add(f.type))
+      .slice(0, 6);
+    const images = await Promise.all(
+      scans.map((f, i) =>
+        scannedImage(f.text, {
+          rotate: i % 2 ? -1.5 : 1.2,
+          blur: 0.6,
+          ink: 60,
+          paper: 215,
+          specks: 3,
+          format: 'jpeg',
+          quality: 72,
+          seed: i,
+        }),
+      ),
+    );
     const ocr = new TesseractOcrEngine({ workers: 1, log: pino({ level: 'silent' }) });
     const warm = performance.now();
     await ocr.recognize((await cleanImage(images[0]!, 'image/jpeg')).png);
-    figures.push({ name: 'OCR worker start-up and first page', value: Math.round(performance.now() - warm), unit: 'ms' });
+    figures.push({
+      name: 'OCR worker start-up and first page',
+      value: Math.round(performance.now() - warm),
+      unit: 'ms',
+    });
     const cleaned: Buffer[] = [];
     let recognizeMs = 0;
     const ocrStarted = performance.now();
@@ -63,13 +86,24 @@ export async function runDocumentsBench(): Promise<BenchFigure[]> {
       const t = performance.now();
       const result = await ocr.recognize(page.png);
       recognizeMs += performance.now() - t;
-      analyzeDocument(layoutFromOcrWords([{ page: 1, width: result.width, height: result.height, words: result.words }]));
+      analyzeDocument(
+        layoutFromOcrWords([{ page: 1, width: result.width, height: result.height, words: result.words }]),
+      );
     }
     const ocrSeconds = (performance.now() - ocrStarted) / 1000;
     await ocr.close();
-    figures.push({ name: `OCR image pages per minute (${images.length} photos, clean-up + OCR + fields)`, value: Math.round((images.length / ocrSeconds) * 60 * 10) / 10, unit: 'pages/min' });
+    figures.push({
+      name: `OCR image pages per minute (${images.length} photos, clean-up + OCR + fields)`,
+      value: Math.round((images.length / ocrSeconds) * 60 * 10) / 10,
+      unit: 'pages/min',
+    });
 
-    if (await fs.access(TESSERACT_CLI).then(() => true, () => false)) {
+    if (
+      await fs.access(TESSERACT_CLI).then(
+        () => true,
+        () => false,
+      )
+    ) {
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'numeri-ocr-bench-'));
       try {
         let cliMs = 0;
@@ -77,17 +111,36 @@ export async function runDocumentsBench(): Promise<BenchFigure[]> {
           const file = path.join(dir, `page-${i}.png`);
           await fs.writeFile(file, png);
           const t = performance.now();
-          await run(TESSERACT_CLI, [file, 'stdout', '-l', 'eng', '--psm', '3'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 10 * 1024 * 1024 });
+          await run(TESSERACT_CLI, [file, 'stdout', '-l', 'eng', '--psm', '3'], {
+            env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+            maxBuffer: 10 * 1024 * 1024,
+          });
           cliMs += performance.now() - t;
         }
-        figures.push({ name: 'tesseract CLI (Debian, OMP_THREAD_LIMIT=1) ms per page', value: Math.round(cliMs / cleaned.length), unit: 'ms' });
-        figures.push({ name: 'tesseract.js ms per page (recognition only)', value: Math.round(recognizeMs / cleaned.length), unit: 'ms' });
-        figures.push({ name: 'Numeri OCR time ÷ native CLI time (same images)', value: Math.round((recognizeMs / cliMs) * 100) / 100, unit: '×' });
+        figures.push({
+          name: 'tesseract CLI (Debian, OMP_THREAD_LIMIT=1) ms per page',
+          value: Math.round(cliMs / cleaned.length),
+          unit: 'ms',
+        });
+        figures.push({
+          name: 'tesseract.js ms per page (recognition only)',
+          value: Math.round(recognizeMs / cleaned.length),
+          unit: 'ms',
+        });
+        figures.push({
+          name: 'Numeri OCR time ÷ native CLI time (same images)',
+          value: Math.round((recognizeMs / cliMs) * 100) / 100,
+          unit: '×',
+        });
       } finally {
         await fs.rm(dir, { recursive: true, force: true });
       }
     } else {
-      figures.push({ name: 'tesseract.js ms per page (recognition only; no /usr/bin/tesseract to compare)', value: Math.round(recognizeMs / cleaned.length), unit: 'ms' });
+      figures.push({
+        name: 'tesseract.js ms per page (recognition only; no /usr/bin/tesseract to compare)',
+        value: Math.round(recognizeMs / cleaned.length),
+        unit: 'ms',
+      });
     }
   } finally {
     clearInterval(sampler);

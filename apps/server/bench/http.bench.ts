@@ -18,7 +18,8 @@ export interface BenchFigure {
 
 async function load(url: string, seconds: number) {
   const result = await autocannon({ url, connections: 10, duration: seconds, pipelining: 1 });
-  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx || result.errors)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
@@ -48,7 +49,11 @@ export async function runHttpBench(seconds = 5): Promise<BenchFigure[]> {
       { name: 'GET /healthz (Numeri app) p99', value: numeri.p99, unit: 'ms' },
       { name: 'GET /healthz (bare Fastify)', value: Math.round(plain.rps), unit: 'req/s' },
       { name: 'GET /healthz (bare Fastify) p99', value: plain.p99, unit: 'ms' },
-      { name: 'Numeri / bare throughput ratio', value: Number((numeri.rps / plain.rps).toFixed(2)), unit: '×' },
+      {
+        name: 'Numeri / bare throughput ratio',
+        value: Number((numeri.rps / plain.rps).toFixed(2)),
+        unit: '×',
+      },
     ];
   } finally {
     await app.close();

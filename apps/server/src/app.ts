@@ -106,7 +106,9 @@ export async function buildApp(adapters: Adapters, options: BuildAppOptions = {}
     ...(adapters.redis ? { redis: adapters.redis, nameSpace: 'numeri-rl:' } : {}),
     // Over the limit: the same problem+json shape as every other error.
     errorResponseBuilder: (request, context) => {
-      const error = new Error(`Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`) as Error & {
+      const error = new Error(
+        `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`,
+      ) as Error & {
         statusCode: number;
       };
       error.statusCode = 429;
@@ -165,10 +167,18 @@ export async function buildApp(adapters: Adapters, options: BuildAppOptions = {}
   const web = options.serveWeb ? await registerStaticWeb(app, config.web.distDir) : {};
   app.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
-    if (!isApi && web.serveIndex && request.method === 'GET' && (request.headers.accept ?? '').includes('text/html')) {
+    if (
+      !isApi &&
+      web.serveIndex &&
+      request.method === 'GET' &&
+      (request.headers.accept ?? '').includes('text/html')
+    ) {
       return web.serveIndex(request, reply);
     }
-    return sendProblem(reply, buildProblem('NOT_FOUND', request, `No route for ${request.method} ${request.url.split('?')[0]}`));
+    return sendProblem(
+      reply,
+      buildProblem('NOT_FOUND', request, `No route for ${request.method} ${request.url.split('?')[0]}`),
+    );
   });
 
   return Object.assign(app, { services }) as unknown as App;

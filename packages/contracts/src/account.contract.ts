@@ -9,7 +9,10 @@ export const postalAddressSchema = z
     line2: z.string().trim().max(120).optional(),
     suburb: z.string().trim().min(1, 'is required').max(60),
     state: z.enum(['ACT', 'NSW', 'NT', 'QLD', 'SA', 'TAS', 'VIC', 'WA']),
-    postcode: z.string().trim().regex(/^\d{4}$/, 'must be 4 digits'),
+    postcode: z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/, 'must be 4 digits'),
   })
   .meta({ id: 'PostalAddress' });
 
@@ -72,7 +75,10 @@ export const changePasswordSchema = z.object({
   newPassword: newPasswordSchema,
 });
 
-export const changeEmailSchema = z.object({ newEmail: emailSchema, password: z.string().min(1, 'is required').max(128) });
+export const changeEmailSchema = z.object({
+  newEmail: emailSchema,
+  password: z.string().min(1, 'is required').max(128),
+});
 
 export const closeAccountSchema = z.object({ password: z.string().min(1, 'is required').max(128) });
 export const accountClosedSchema = z.object({

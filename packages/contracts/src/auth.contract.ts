@@ -92,10 +92,16 @@ export const mfaChallengeSchema = z
 export const signInResponseSchema = z.discriminatedUnion('status', [sessionTokensSchema, mfaChallengeSchema]);
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 
-export const mfaSignInRequestSchema = z.object({ mfaToken: z.string().min(10).max(2000), code: secondFactorCodeSchema });
+export const mfaSignInRequestSchema = z.object({
+  mfaToken: z.string().min(10).max(2000),
+  code: secondFactorCodeSchema,
+});
 
 export const forgotPasswordRequestSchema = z.object({ email: emailSchema });
-export const resetPasswordRequestSchema = z.object({ token: z.string().min(10).max(200), password: newPasswordSchema });
+export const resetPasswordRequestSchema = z.object({
+  token: z.string().min(10).max(200),
+  password: newPasswordSchema,
+});
 
 export const sessionSchema = z
   .object({

@@ -13,9 +13,13 @@ export const dollars = z
   .finite()
   .nonnegative('must not be negative')
   .max(MAX_DOLLARS, 'is too large')
-  .refine((value) => Number.isInteger(Math.round(value * 100)) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, {
-    message: 'must have at most two decimal places',
-  });
+  .refine(
+    (value) =>
+      Number.isInteger(Math.round(value * 100)) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
+    {
+      message: 'must have at most two decimal places',
+    },
+  );
 
 /** A dollar amount that may be negative (a net loss, an amount owing). */
 export const signedDollars = z

@@ -6,8 +6,16 @@ import { z } from 'zod';
  * assessment. Money here is integer cents (exact; this API is for the app, not a calculator).
  * `returnToTaxReturnInput` (returns.mapping.ts) turns items and facts into the engine's input.
  */
-export const cents = z.number().int('must be whole cents').min(0, 'must not be negative').max(1_000_000_000_000, 'is too large');
-export const signedCents = z.number().int('must be whole cents').min(-1_000_000_000_000).max(1_000_000_000_000);
+export const cents = z
+  .number()
+  .int('must be whole cents')
+  .min(0, 'must not be negative')
+  .max(1_000_000_000_000, 'is too large');
+export const signedCents = z
+  .number()
+  .int('must be whole cents')
+  .min(-1_000_000_000_000)
+  .max(1_000_000_000_000);
 
 export const regionSchema = z.object({
   page: z.number().int().min(1),
@@ -61,7 +69,10 @@ export const returnItemSchema = z
       ...itemBase,
       kind: z.literal('employment'),
       payerName: z.string().trim().min(1).max(200),
-      payerAbn: z.string().regex(/^\d{11}$/, 'must be 11 digits').optional(),
+      payerAbn: z
+        .string()
+        .regex(/^\d{11}$/, 'must be 11 digits')
+        .optional(),
       grossPaymentsCents: cents.default(0).describe('Item 1'),
       taxWithheldCents: cents.default(0),
       allowancesCents: cents.default(0).describe('Item 2'),
@@ -75,7 +86,9 @@ export const returnItemSchema = z
     z.object({
       ...itemBase,
       kind: z.literal('government-payment'),
-      paymentType: z.enum(['allowance', 'pension']).describe('Item 5 (allowances such as JobSeeker) or item 6 (pensions)'),
+      paymentType: z
+        .enum(['allowance', 'pension'])
+        .describe('Item 5 (allowances such as JobSeeker) or item 6 (pensions)'),
       description: z.string().trim().min(1).max(200),
       amountCents: cents,
       taxWithheldCents: cents.default(0),
@@ -193,7 +206,14 @@ export const returnItemSchema = z
       ...itemBase,
       kind: z.literal('private-health'),
       insurer: z.string().trim().min(1).max(200),
-      benefitCode: z.union([z.literal(30), z.literal(31), z.literal(35), z.literal(36), z.literal(40), z.literal(41)]),
+      benefitCode: z.union([
+        z.literal(30),
+        z.literal(31),
+        z.literal(35),
+        z.literal(36),
+        z.literal(40),
+        z.literal(41),
+      ]),
       premiumsEligibleCents: cents,
       rebateReceivedCents: cents.default(0),
     }),
@@ -223,14 +243,22 @@ export const returnFactsSchema = z
       ])
       .optional(),
     /** null: no spouse at any time in the year. */
-    spouse: z.object({ taxableIncomeCents: cents, otherIncomeTestCents: cents.default(0) }).nullable().optional(),
+    spouse: z
+      .object({ taxableIncomeCents: cents, otherIncomeTestCents: cents.default(0) })
+      .nullable()
+      .optional(),
     dependentChildren: z.number().int().min(0).max(30).optional(),
     soleParent: z.boolean().optional(),
-    hospitalCover: z.union([z.enum(['full-year', 'none']), z.object({ days: z.number().int().min(0).max(366) })]).optional(),
+    hospitalCover: z
+      .union([z.enum(['full-year', 'none']), z.object({ days: z.number().int().min(0).max(366) })])
+      .optional(),
     hasStudyLoan: z.boolean().optional(),
     studyLoanBalanceCents: cents.optional(),
     /** null: not eligible for the seniors and pensioners tax offset. */
-    sapto: z.object({ category: z.enum(['single', 'couple', 'illness-separated-couple']) }).nullable().optional(),
+    sapto: z
+      .object({ category: z.enum(['single', 'couple', 'illness-separated-couple']) })
+      .nullable()
+      .optional(),
     medicareFullExemptionDays: z.number().int().min(0).max(366).optional(),
     priorYearTaxLossesCents: cents.optional(),
     priorYearCapitalLossesCents: cents.optional(),

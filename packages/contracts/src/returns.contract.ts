@@ -32,7 +32,9 @@ export const returnAssessmentSchema = z
     totalDeductionsCents: z.number().int(),
     taxableIncomeCents: z.number().int(),
     taxOnTaxableIncomeCents: z.number().int(),
-    offsets: z.array(z.object({ id: z.string(), name: z.string(), appliedCents: z.number().int(), refundable: z.boolean() })),
+    offsets: z.array(
+      z.object({ id: z.string(), name: z.string(), appliedCents: z.number().int(), refundable: z.boolean() }),
+    ),
     netIncomeTaxCents: z.number().int(),
     medicareLevyCents: z.number().int(),
     medicareLevySurchargeCents: z.number().int(),
@@ -115,7 +117,11 @@ export const updateReturnSchema = z
     version: z.number().int().min(1).describe('The version this change is based on'),
     sections: z.array(returnSectionSchema).max(40).optional(),
     facts: returnFactsSchema.optional().describe('Replaces the facts (send them all)'),
-    upsertItems: z.array(returnItemSchema).max(200).optional().describe('Adds items, or replaces those with the same id'),
+    upsertItems: z
+      .array(returnItemSchema)
+      .max(200)
+      .optional()
+      .describe('Adds items, or replaces those with the same id'),
     removeItemIds: z.array(z.uuid()).max(200).optional(),
     status: z.enum(['draft', 'ready']).optional(),
   })
@@ -132,6 +138,12 @@ export const commentSchema = z
     resolvedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'ReturnComment' });
-export const newCommentSchema = z.object({ body: z.string().trim().min(1, 'is required').max(4000), itemId: z.string().max(80).optional() });
+export const newCommentSchema = z.object({
+  body: z.string().trim().min(1, 'is required').max(4000),
+  itemId: z.string().max(80).optional(),
+});
 
-export const lodgeRequestSchema = z.object({ version: z.number().int().min(1), declaration: z.literal(true, 'you must confirm the declaration') });
+export const lodgeRequestSchema = z.object({
+  version: z.number().int().min(1),
+  declaration: z.literal(true, 'you must confirm the declaration'),
+});

@@ -8,10 +8,22 @@ const item = (raw: Record<string, unknown>) => returnItemSchema.parse({ id: cryp
 describe('returnToTaxReturnInput', () => {
   it('sums items per ATO label and withholding into credits', () => {
     const input = returnToTaxReturnInput('2024-25', { residency: { kind: 'resident' } }, [
-      item({ kind: 'employment', payerName: 'A', grossPaymentsCents: 6_000_000, taxWithheldCents: 1_000_000, allowancesCents: 50_000 }),
+      item({
+        kind: 'employment',
+        payerName: 'A',
+        grossPaymentsCents: 6_000_000,
+        taxWithheldCents: 1_000_000,
+        allowancesCents: 50_000,
+      }),
       item({ kind: 'employment', payerName: 'B', grossPaymentsCents: 2_500_000, taxWithheldCents: 800_000 }),
       item({ kind: 'interest', institution: 'Bank', grossInterestCents: 12_345, tfnWithheldCents: 500 }),
-      item({ kind: 'deduction', label: 'D5', description: 'Laptop bag', amountCents: 10_001, workUseBasisPoints: 5_000 }),
+      item({
+        kind: 'deduction',
+        label: 'D5',
+        description: 'Laptop bag',
+        amountCents: 10_001,
+        workUseBasisPoints: 5_000,
+      }),
     ]);
     expect(input.income).toMatchObject({ salaryWages: 8_500_000, allowances: 50_000, grossInterest: 12_345 });
     // 50% of $100.01 is $50.005: the work share is rounded down to $50.00.
@@ -20,9 +32,21 @@ describe('returnToTaxReturnInput', () => {
   });
 
   it('passes an answer of zero through (no net investment loss), so the engine stops asking', () => {
-    const facts: ReturnFacts = { residency: { kind: 'resident' }, spouse: null, dependentChildren: 0, hospitalCover: 'none', hasStudyLoan: false, sapto: null };
+    const facts: ReturnFacts = {
+      residency: { kind: 'resident' },
+      spouse: null,
+      dependentChildren: 0,
+      hospitalCover: 'none',
+      hasStudyLoan: false,
+      sapto: null,
+    };
     const items = [
-      item({ kind: 'employment', payerName: 'A', grossPaymentsCents: 8_500_000, taxWithheldCents: 1_800_000 }),
+      item({
+        kind: 'employment',
+        payerName: 'A',
+        grossPaymentsCents: 8_500_000,
+        taxWithheldCents: 1_800_000,
+      }),
       item({ kind: 'dividend', company: 'Co', frankedCents: 70_000, frankingCreditCents: 30_000 }),
       item({ kind: 'deduction', label: 'D8', description: 'Investment advice', amountCents: 20_000 }),
     ];

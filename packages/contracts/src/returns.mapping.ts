@@ -19,7 +19,11 @@ function workShare(item: ItemOf<'deduction'>): number {
  * label, withholding from every source becomes a credit. Pure; the server and the browser use the
  * same function, so the live estimate and the stored assessment cannot drift apart.
  */
-export function returnToTaxReturnInput(incomeYear: IncomeYear, facts: ReturnFacts, items: readonly ReturnItem[]): TaxReturnInput {
+export function returnToTaxReturnInput(
+  incomeYear: IncomeYear,
+  facts: ReturnFacts,
+  items: readonly ReturnItem[],
+): TaxReturnInput {
   const employment = ofKind(items, 'employment');
   const government = ofKind(items, 'government-payment');
   const interest = ofKind(items, 'interest');
@@ -35,14 +39,24 @@ export function returnToTaxReturnInput(incomeYear: IncomeYear, facts: ReturnFact
   const wfh = ofKind(items, 'working-from-home');
   const selfEducation = ofKind(items, 'self-education');
   const health = ofKind(items, 'private-health');
-  const byLabel = (label: ItemOf<'deduction'>['label']) => nz(sum(deductions.filter((d) => d.label === label).map(workShare)));
+  const byLabel = (label: ItemOf<'deduction'>['label']) =>
+    nz(sum(deductions.filter((d) => d.label === label).map(workShare)));
 
   const lumpSumA = employment.filter((e) => e.lumpSumACents > 0);
   const residency: TaxReturnInput['residency'] =
     facts.residency?.kind === 'part-year-resident'
-      ? { kind: 'part-year-resident', ...(facts.residency.residentFrom ? { residentFrom: facts.residency.residentFrom } : {}), ...(facts.residency.residentUntil ? { residentUntil: facts.residency.residentUntil } : {}) }
+      ? {
+          kind: 'part-year-resident',
+          ...(facts.residency.residentFrom ? { residentFrom: facts.residency.residentFrom } : {}),
+          ...(facts.residency.residentUntil ? { residentUntil: facts.residency.residentUntil } : {}),
+        }
       : facts.residency?.kind === 'working-holiday-maker'
-        ? { kind: 'working-holiday-maker', ...(facts.residency.workingHolidayNetIncomeCents !== undefined ? { workingHolidayNetIncome: facts.residency.workingHolidayNetIncomeCents } : {}) }
+        ? {
+            kind: 'working-holiday-maker',
+            ...(facts.residency.workingHolidayNetIncomeCents !== undefined
+              ? { workingHolidayNetIncome: facts.residency.workingHolidayNetIncomeCents }
+              : {}),
+          }
         : { kind: facts.residency?.kind ?? 'resident' };
 
   const rentalProperties: RentalPropertyInput[] = rentals.map((r) => ({
@@ -57,7 +71,13 @@ export function returnToTaxReturnInput(incomeYear: IncomeYear, facts: ReturnFact
     label: c.description,
     businessKilometres: c.businessKilometres,
     ...(c.logbook
-      ? { logbook: { businessUseBasisPoints: c.logbook.businessUseBasisPoints, carExpenses: c.logbook.carExpensesCents, declineInValue: c.logbook.declineInValueCents } }
+      ? {
+          logbook: {
+            businessUseBasisPoints: c.logbook.businessUseBasisPoints,
+            carExpenses: c.logbook.carExpensesCents,
+            declineInValue: c.logbook.declineInValueCents,
+          },
+        }
       : {}),
   }));
 
@@ -71,11 +91,20 @@ export function returnToTaxReturnInput(incomeYear: IncomeYear, facts: ReturnFact
       salaryWages: nz(sum(employment.map((e) => e.grossPaymentsCents))),
       allowances: nz(sum(employment.map((e) => e.allowancesCents))),
       ...(lumpSumA.length
-        ? { lumpSumA: { amount: sum(lumpSumA.map((e) => e.lumpSumACents)), type: lumpSumA.some((e) => e.lumpSumAType === 'R') ? 'R' : 'T' } }
+        ? {
+            lumpSumA: {
+              amount: sum(lumpSumA.map((e) => e.lumpSumACents)),
+              type: lumpSumA.some((e) => e.lumpSumAType === 'R') ? 'R' : 'T',
+            },
+          }
         : {}),
       lumpSumB: nz(sum(employment.map((e) => e.lumpSumBCents))),
-      governmentAllowances: nz(sum(government.filter((g) => g.paymentType === 'allowance').map((g) => g.amountCents))),
-      governmentPensions: nz(sum(government.filter((g) => g.paymentType === 'pension').map((g) => g.amountCents))),
+      governmentAllowances: nz(
+        sum(government.filter((g) => g.paymentType === 'allowance').map((g) => g.amountCents)),
+      ),
+      governmentPensions: nz(
+        sum(government.filter((g) => g.paymentType === 'pension').map((g) => g.amountCents)),
+      ),
       grossInterest: nz(sum(interest.map((i) => i.grossInterestCents))),
       ...(dividends.length
         ? {
@@ -104,27 +133,46 @@ export function returnToTaxReturnInput(incomeYear: IncomeYear, facts: ReturnFact
             },
           }
         : {}),
-      ...(gains.length || distributions.some((d) => d.capitalGainsDiscountableCents || d.capitalGainsOtherCents) || facts.priorYearCapitalLossesCents
+      ...(gains.length ||
+      distributions.some((d) => d.capitalGainsDiscountableCents || d.capitalGainsOtherCents) ||
+      facts.priorYearCapitalLossesCents
         ? {
             capitalGains: {
               gains: [
-                ...gains.map((g) => ({ amount: g.amountCents, discountEligible: g.discountEligible, description: g.description })),
+                ...gains.map((g) => ({
+                  amount: g.amountCents,
+                  discountEligible: g.discountEligible,
+                  description: g.description,
+                })),
                 ...distributions
                   .filter((d) => d.capitalGainsDiscountableCents > 0)
-                  .map((d) => ({ amount: d.capitalGainsDiscountableCents, discountEligible: true, description: `${d.trustName} (distribution)` })),
+                  .map((d) => ({
+                    amount: d.capitalGainsDiscountableCents,
+                    discountEligible: true,
+                    description: `${d.trustName} (distribution)`,
+                  })),
                 ...distributions
                   .filter((d) => d.capitalGainsOtherCents > 0)
-                  .map((d) => ({ amount: d.capitalGainsOtherCents, discountEligible: false, description: `${d.trustName} (distribution)` })),
+                  .map((d) => ({
+                    amount: d.capitalGainsOtherCents,
+                    discountEligible: false,
+                    description: `${d.trustName} (distribution)`,
+                  })),
               ],
-              ...(facts.priorYearCapitalLossesCents !== undefined ? { priorYearNetLosses: facts.priorYearCapitalLossesCents } : {}),
+              ...(facts.priorYearCapitalLossesCents !== undefined
+                ? { priorYearNetLosses: facts.priorYearCapitalLossesCents }
+                : {}),
             },
           }
         : {}),
       ...(foreign.length || distributions.some((d) => d.foreignIncomeCents)
         ? {
             foreignIncome: {
-              assessableForeignIncome: sum(foreign.map((f) => f.amountCents)) + sum(distributions.map((d) => d.foreignIncomeCents)),
-              foreignTaxPaid: sum(foreign.map((f) => f.foreignTaxPaidCents)) + sum(distributions.map((d) => d.foreignTaxPaidCents)),
+              assessableForeignIncome:
+                sum(foreign.map((f) => f.amountCents)) + sum(distributions.map((d) => d.foreignIncomeCents)),
+              foreignTaxPaid:
+                sum(foreign.map((f) => f.foreignTaxPaidCents)) +
+                sum(distributions.map((d) => d.foreignTaxPaidCents)),
             },
           }
         : {}),
@@ -135,7 +183,9 @@ export function returnToTaxReturnInput(incomeYear: IncomeYear, facts: ReturnFact
       ...(carInputs.length ? { car: { cars: carInputs } } : {}),
       travel: byLabel('D2'),
       clothing: byLabel('D3'),
-      ...(selfEducation.length ? { selfEducation: { expenses: sum(selfEducation.map((s) => s.amountCents)) } } : {}),
+      ...(selfEducation.length
+        ? { selfEducation: { expenses: sum(selfEducation.map((s) => s.amountCents)) } }
+        : {}),
       otherWorkRelated: byLabel('D5'),
       ...(home
         ? {
@@ -157,44 +207,91 @@ export function returnToTaxReturnInput(incomeYear: IncomeYear, facts: ReturnFact
       costOfManagingTaxAffairs: byLabel('D10'),
       personalSuperContributions: byLabel('D12'),
       other: byLabel('D15'),
-      ...(facts.priorYearTaxLossesCents !== undefined ? { priorYearTaxLosses: facts.priorYearTaxLossesCents } : {}),
+      ...(facts.priorYearTaxLossesCents !== undefined
+        ? { priorYearTaxLosses: facts.priorYearTaxLossesCents }
+        : {}),
     },
     credits: {
-      paygWithholding: nz(sum(employment.map((e) => e.taxWithheldCents)) + sum(government.map((g) => g.taxWithheldCents))),
+      paygWithholding: nz(
+        sum(employment.map((e) => e.taxWithheldCents)) + sum(government.map((g) => g.taxWithheldCents)),
+      ),
       tfnAmountsWithheld: nz(
-        sum(interest.map((i) => i.tfnWithheldCents)) + sum(dividends.map((d) => d.tfnWithheldCents)) + sum(distributions.map((d) => d.tfnWithheldCents)),
+        sum(interest.map((i) => i.tfnWithheldCents)) +
+          sum(dividends.map((d) => d.tfnWithheldCents)) +
+          sum(distributions.map((d) => d.tfnWithheldCents)),
       ),
       paygInstalments: nz(facts.paygInstalmentsCents ?? 0),
     },
     ...(facts.spouse === null
       ? { spouse: null }
       : facts.spouse
-        ? { spouse: { taxableIncome: facts.spouse.taxableIncomeCents, otherIncomeTestAmounts: facts.spouse.otherIncomeTestCents } }
+        ? {
+            spouse: {
+              taxableIncome: facts.spouse.taxableIncomeCents,
+              otherIncomeTestAmounts: facts.spouse.otherIncomeTestCents,
+            },
+          }
         : {}),
     ...(facts.dependentChildren !== undefined
-      ? { dependants: { dependentChildren: facts.dependentChildren, ...(facts.soleParent !== undefined ? { soleParent: facts.soleParent } : {}) } }
+      ? {
+          dependants: {
+            dependentChildren: facts.dependentChildren,
+            ...(facts.soleParent !== undefined ? { soleParent: facts.soleParent } : {}),
+          },
+        }
       : {}),
-    ...(facts.sapto === null ? { sapto: null } : facts.sapto ? { sapto: { eligible: true, category: facts.sapto.category } } : {}),
+    ...(facts.sapto === null
+      ? { sapto: null }
+      : facts.sapto
+        ? { sapto: { eligible: true, category: facts.sapto.category } }
+        : {}),
     ...(facts.hospitalCover !== undefined || health.length
       ? {
           privateHealth: {
             ...(facts.hospitalCover !== undefined ? { hospitalCover: facts.hospitalCover } : {}),
             ...(health.length
-              ? { statements: health.map((h) => ({ premiumsEligible: h.premiumsEligibleCents, rebateReceived: h.rebateReceivedCents, benefitCode: h.benefitCode })) }
+              ? {
+                  statements: health.map((h) => ({
+                    premiumsEligible: h.premiumsEligibleCents,
+                    rebateReceived: h.rebateReceivedCents,
+                    benefitCode: h.benefitCode,
+                  })),
+                }
               : {}),
           },
         }
       : {}),
     ...(facts.hasStudyLoan !== undefined
-      ? { studyLoan: { hasDebt: facts.hasStudyLoan, ...(facts.studyLoanBalanceCents !== undefined ? { balance: facts.studyLoanBalanceCents } : {}) } }
+      ? {
+          studyLoan: {
+            hasDebt: facts.hasStudyLoan,
+            ...(facts.studyLoanBalanceCents !== undefined ? { balance: facts.studyLoanBalanceCents } : {}),
+          },
+        }
       : {}),
     incomeTests: {
-      reportableFringeBenefitsExempt: nz(sum(employment.filter((e) => e.fringeBenefitsEmployerExempt).map((e) => e.reportableFringeBenefitsCents))),
-      reportableFringeBenefitsOther: nz(sum(employment.filter((e) => !e.fringeBenefitsEmployerExempt).map((e) => e.reportableFringeBenefitsCents))),
+      reportableFringeBenefitsExempt: nz(
+        sum(
+          employment
+            .filter((e) => e.fringeBenefitsEmployerExempt)
+            .map((e) => e.reportableFringeBenefitsCents),
+        ),
+      ),
+      reportableFringeBenefitsOther: nz(
+        sum(
+          employment
+            .filter((e) => !e.fringeBenefitsEmployerExempt)
+            .map((e) => e.reportableFringeBenefitsCents),
+        ),
+      ),
       reportableEmployerSuper: nz(sum(employment.map((e) => e.reportableEmployerSuperCents))),
       // An answer of 0 (no loss) is an answer: it must reach the engine, or it keeps asking.
-      ...(facts.netFinancialInvestmentLossCents !== undefined ? { netFinancialInvestmentLoss: facts.netFinancialInvestmentLossCents } : {}),
+      ...(facts.netFinancialInvestmentLossCents !== undefined
+        ? { netFinancialInvestmentLoss: facts.netFinancialInvestmentLossCents }
+        : {}),
     },
-    ...(facts.medicareFullExemptionDays !== undefined ? { medicare: { fullExemptionDays: facts.medicareFullExemptionDays } } : {}),
+    ...(facts.medicareFullExemptionDays !== undefined
+      ? { medicare: { fullExemptionDays: facts.medicareFullExemptionDays } }
+      : {}),
   };
 }

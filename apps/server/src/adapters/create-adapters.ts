@@ -54,7 +54,11 @@ export interface Adapters {
  * The only place that chooses an implementation for each port, from the parsed config:
  * embedded defaults on a laptop, PostgreSQL / Redis / S3 / SMTP when configured.
  */
-export async function createAdapters(config: Config, log: Logger, overrides: Partial<Adapters> = {}): Promise<Adapters> {
+export async function createAdapters(
+  config: Config,
+  log: Logger,
+  overrides: Partial<Adapters> = {},
+): Promise<Adapters> {
   const opened: { close(): Promise<void> | void }[] = [];
   const metrics = overrides.metrics ?? createMetrics();
   // External services sit behind a timeout and a circuit breaker (ADR 0012).
@@ -69,7 +73,9 @@ export async function createAdapters(config: Config, log: Logger, overrides: Par
             url: config.database.url,
             poolMax: config.database.poolMax,
             replicaUrl: config.database.replicaUrl,
-            ...(config.database.replicaStickyMs !== undefined ? { replicaStickyMs: config.database.replicaStickyMs } : {}),
+            ...(config.database.replicaStickyMs !== undefined
+              ? { replicaStickyMs: config.database.replicaStickyMs }
+              : {}),
           })
         : await openPgliteDatabase({ dataDir: config.database.dataDir }));
     opened.push(database);
@@ -85,7 +91,8 @@ export async function createAdapters(config: Config, log: Logger, overrides: Par
           })
         : new LocalBlobStore(config.storage.dir));
 
-    const jobQueue = overrides.jobQueue ?? (config.redisUrl ? new BullmqJobQueue(config.redisUrl) : new MemoryJobQueue());
+    const jobQueue =
+      overrides.jobQueue ?? (config.redisUrl ? new BullmqJobQueue(config.redisUrl) : new MemoryJobQueue());
     opened.push(jobQueue);
 
     const mailer =
@@ -102,24 +109,34 @@ export async function createAdapters(config: Config, log: Logger, overrides: Par
       'redis' in overrides
         ? overrides.redis
         : config.redisUrl
-          ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 3_000 })
+          ? new Redis(config.redisUrl, {
+              maxRetriesPerRequest: 1,
+              enableOfflineQueue: false,
+              connectTimeout: 3_000,
+            })
           : undefined;
     redis?.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     if (redis) opened.push({ close: () => void redis.disconnect() });
     // Read-your-writes marks are shared through Redis when there is one (ADR 0011).
-    (database as { readYourWrites?: { useRedis(r: Redis | undefined): void } }).readYourWrites?.useRedis(redis);
+    (database as { readYourWrites?: { useRedis(r: Redis | undefined): void } }).readYourWrites?.useRedis(
+      redis,
+    );
 
     const keyRing = overrides.keyRing ?? (await createLocalKeyRing(config.keys));
     const tokenSecret =
       overrides.tokenSecret ??
       Buffer.from(
         config.keys.jwtSecret ??
-          (await readOrCreateSecretFile(path.join(config.keys.keyDir, 'token-secret'), () => randomBytes(48).toString('base64url'))),
+          (await readOrCreateSecretFile(path.join(config.keys.keyDir, 'token-secret'), () =>
+            randomBytes(48).toString('base64url'),
+          )),
         'utf8',
       );
 
     // In embedded mode the API shares the machine with OCR: one worker thread leaves it a core.
-    const ocrWorkers = config.jobs.inProcess ? 1 : Math.min(config.jobs.concurrency, os.availableParallelism());
+    const ocrWorkers = config.jobs.inProcess
+      ? 1
+      : Math.min(config.jobs.concurrency, os.availableParallelism());
     const ocr = overrides.ocr ?? new TesseractOcrEngine({ workers: ocrWorkers, log });
 
     return {
@@ -144,11 +161,17 @@ export async function createAdapters(config: Config, log: Logger, overrides: Par
 }
 
 export async function closeAdapters(adapters: Adapters): Promise<void> {
-  const results = await Promise.allSettled([adapters.jobQueue.close(), adapters.mailer.close(), adapters.ocr.close()]);
-  if (adapters.blobStore instanceof S3BlobStore || adapters.blobStore instanceof ResilientBlobStore) adapters.blobStore.close();
+  const results = await Promise.allSettled([
+    adapters.jobQueue.close(),
+    adapters.mailer.close(),
+    adapters.ocr.close(),
+  ]);
+  if (adapters.blobStore instanceof S3BlobStore || adapters.blobStore instanceof ResilientBlobStore)
+    adapters.blobStore.close();
   adapters.redis?.disconnect();
   await adapters.database.close();
   for (const result of results) {
-    if (result.status === 'rejected') adapters.log.warn({ err: result.reason }, 'error while closing an adapter');
+    if (result.status === 'rejected')
+      adapters.log.warn({ err: result.reason }, 'error while closing an adapter');
   }
 }

@@ -17,7 +17,9 @@ try {
     console.log(`Audit chain intact: ${verdict.entries} entries verified.`);
     process.exit(0);
   }
-  console.error(`Audit chain BROKEN at entry #${verdict.brokenAtSeq}: ${verdict.reason}. ${verdict.entries} entries before it verified.`);
+  console.error(
+    `Audit chain BROKEN at entry #${verdict.brokenAtSeq}: ${verdict.reason}. ${verdict.entries} entries before it verified.`,
+  );
   process.exit(2);
 } catch (err) {
   log.error({ err }, 'could not verify the audit chain');

@@ -3,7 +3,11 @@
  * with every line explained. `--json` prints the API response instead. `--help` lists the flags.
  */
 import { parseArgs } from 'node:util';
-import { assessmentToEstimateResponse, estimateRequestSchema, estimateRequestToReturnInput } from '@numeri/contracts';
+import {
+  assessmentToEstimateResponse,
+  estimateRequestSchema,
+  estimateRequestToReturnInput,
+} from '@numeri/contracts';
 import { assess } from '@numeri/tax-engine';
 
 const FLAGS = {
@@ -31,10 +35,9 @@ const FLAGS = {
 const BOOLEAN_FLAGS = new Set(['hospital-cover', 'study-loan', 'json', 'help']);
 
 const { values } = parseArgs({
-  options: Object.fromEntries(Object.keys(FLAGS).map((name) => [name, { type: BOOLEAN_FLAGS.has(name) ? 'boolean' : 'string' }])) as Record<
-    keyof typeof FLAGS,
-    { type: 'string' | 'boolean' }
-  >,
+  options: Object.fromEntries(
+    Object.keys(FLAGS).map((name) => [name, { type: BOOLEAN_FLAGS.has(name) ? 'boolean' : 'string' }]),
+  ) as Record<keyof typeof FLAGS, { type: 'string' | 'boolean' }>,
   strict: true,
 });
 const arg = (name: keyof typeof FLAGS) => values[name] as string | undefined;
@@ -51,7 +54,8 @@ const money = (name: keyof typeof FLAGS) => {
 
 if (values.help || !arg('year')) {
   console.log('Usage: npm run estimate -- --year 2024-25 --salary 85000 [flags]\n');
-  for (const [name, description] of Object.entries(FLAGS)) console.log(`  --${name.padEnd(20)} ${description}`);
+  for (const [name, description] of Object.entries(FLAGS))
+    console.log(`  --${name.padEnd(20)} ${description}`);
   process.exit(values.help ? 0 : 64);
 }
 
@@ -80,7 +84,8 @@ const parsed = estimateRequestSchema.safeParse({
   saptoCategory: arg('sapto') ?? null,
 });
 if (!parsed.success) {
-  for (const issue of parsed.error.issues) console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`);
+  for (const issue of parsed.error.issues)
+    console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`);
   process.exit(64);
 }
 const result = assess(estimateRequestToReturnInput(parsed.data));
@@ -95,16 +100,22 @@ if (values.json) {
 }
 
 const aud = (value: number) => value.toLocaleString('en-AU', { style: 'currency', currency: 'AUD' });
-console.log(`\nIncome year ${response.incomeYear}${response.provisional ? ' (uses provisional figures)' : ''}\n`);
+console.log(
+  `\nIncome year ${response.incomeYear}${response.provisional ? ' (uses provisional figures)' : ''}\n`,
+);
 const width = Math.max(...response.lines.map((line) => line.label.length));
 for (const line of response.lines) {
   console.log(`${line.label.padEnd(width)}  ${aud(line.amount).padStart(14)}`);
   console.log(`${' '.repeat(width + 2)}${line.explanation}`);
-  console.log(`${' '.repeat(width + 2)}Rule: ${line.rule} — ${line.source.title}${line.source.url ? ` <${line.source.url}>` : ''}`);
+  console.log(
+    `${' '.repeat(width + 2)}Rule: ${line.rule} — ${line.source.title}${line.source.url ? ` <${line.source.url}>` : ''}`,
+  );
 }
 console.log(`\n${'Taxable income'.padEnd(width)}  ${aud(response.taxableIncome).padStart(14)}`);
 console.log(`${'Total tax'.padEnd(width)}  ${aud(response.totalTax).padStart(14)}`);
-console.log(`${(response.refund >= 0 ? 'Refund' : 'Amount owing').padEnd(width)}  ${aud(Math.abs(response.refund)).padStart(14)}`);
+console.log(
+  `${(response.refund >= 0 ? 'Refund' : 'Amount owing').padEnd(width)}  ${aud(Math.abs(response.refund)).padStart(14)}`,
+);
 if (response.missing.length) {
   console.log('\nTo make this exact, tell us:');
   for (const fact of response.missing) console.log(`  - ${fact.question} (${fact.reason})`);

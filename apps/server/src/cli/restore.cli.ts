@@ -8,12 +8,20 @@
 import { parseArgs } from 'node:util';
 import { DataDirLockedError } from '../adapters/db/database.pglite';
 import { parseConfigOrExit } from '../entrypoint';
-import { loadBackupKey, restoreBackup, verifyRestore, type BackupManifest } from '../services/backup/backup.service';
+import {
+  loadBackupKey,
+  restoreBackup,
+  verifyRestore,
+  type BackupManifest,
+} from '../services/backup/backup.service';
 import { blobStoreFor, EMBEDDED_SERVER_RUNNING } from './backup-common';
 import { openDatabaseFor } from './cli-database';
 import { readManifest } from '../services/backup/read-manifest';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'verify-only': { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'verify-only': { type: 'boolean', default: false } },
+});
 const config = parseConfigOrExit(process.env);
 const archive = positionals[0];
 if (!archive) {
@@ -31,12 +39,17 @@ try {
     const result = await restoreBackup({
       archive,
       backupKey,
-      target: config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.database.dataDir },
+      target:
+        config.database.kind === 'postgres'
+          ? { kind: 'postgres', url: config.database.url }
+          : { kind: 'pglite', dataDir: config.database.dataDir },
       blobStore,
       keyDir: config.database.kind === 'pglite' ? config.keys.keyDir : undefined,
     });
     manifest = result.manifest;
-    console.log(`Restored ${result.blobsWritten} files${result.keyFilesWritten.length ? ` and key files ${result.keyFilesWritten.join(', ')}` : ''}; verifying…`);
+    console.log(
+      `Restored ${result.blobsWritten} files${result.keyFilesWritten.length ? ` and key files ${result.keyFilesWritten.join(', ')}` : ''}; verifying…`,
+    );
   }
   const database = await openDatabaseFor(config).catch((err: unknown) => {
     if (err instanceof DataDirLockedError) throw new Error(EMBEDDED_SERVER_RUNNING);

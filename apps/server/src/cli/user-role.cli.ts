@@ -20,7 +20,10 @@ if (!values.email || !role.success) {
 const config = parseConfigOrExit(process.env);
 const database = await openDatabaseFor(config);
 try {
-  const [user] = await database.db.select().from(users).where(eq(users.email, values.email.trim().toLowerCase()));
+  const [user] = await database.db
+    .select()
+    .from(users)
+    .where(eq(users.email, values.email.trim().toLowerCase()));
   if (!user) {
     console.error(`No account uses ${values.email}.`);
     process.exit(1);
@@ -28,7 +31,11 @@ try {
   await database.db.update(users).set({ role: role.data }).where(eq(users.id, user.id));
   await new AuditService(database.db, systemClock).record(
     { actorUserId: null, ip: null, userAgent: 'cli', requestId: null },
-    { action: 'admin.role-changed', subjectUserId: user.id, details: { from: user.role, to: role.data, via: 'cli' } },
+    {
+      action: 'admin.role-changed',
+      subjectUserId: user.id,
+      details: { from: user.role, to: role.data, via: 'cli' },
+    },
   );
   console.log(`${values.email} is now ${role.data}.`);
 } finally {

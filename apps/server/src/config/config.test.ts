@@ -50,7 +50,11 @@ describe('parseConfig', () => {
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://app@db:5432/numeri', poolMax: 10 });
     expect(config.redisUrl).toBe('redis://cache:6379');
     expect(config.jobs.inProcess).toBe(false);
-    expect(config.storage).toMatchObject({ kind: 's3', bucket: 'numeri-docs', credentials: { accessKeyId: 'id' } });
+    expect(config.storage).toMatchObject({
+      kind: 's3',
+      bucket: 'numeri-docs',
+      credentials: { accessKeyId: 'id' },
+    });
     expect(config.mail).toMatchObject({ kind: 'smtp', url: 'smtp://mail:25' });
     expect(config.http.corsOrigins).toEqual(['https://a.example.com', 'https://b.example.com']);
   });
@@ -63,18 +67,31 @@ describe('parseConfig', () => {
       UPLOAD_MAX_BYTES: '-5',
       REQUIRE_2FA: 'maybe',
     });
-    expect(problems.map((p) => p.key).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'REQUIRE_2FA', 'UPLOAD_MAX_BYTES']);
+    expect(problems.map((p) => p.key).sort()).toEqual([
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'PORT',
+      'REQUIRE_2FA',
+      'UPLOAD_MAX_BYTES',
+    ]);
     expect(problems.find((p) => p.key === 'DATABASE_URL')?.message).toMatch(/postgres/);
   });
 
   it('the error message lists each key on its own line', () => {
-    expect(() => parseConfig({ PORT: '99999', JWT_SECRET: 'short' })).toThrowError(/PORT:.*\n.*JWT_SECRET: must be at least 32/s);
+    expect(() => parseConfig({ PORT: '99999', JWT_SECRET: 'short' })).toThrowError(
+      /PORT:.*\n.*JWT_SECRET: must be at least 32/s,
+    );
   });
 
   it('refuses combinations that cannot work', () => {
-    expect(problemsOf({ DATABASE_URL: 'postgres://db/numeri' }).map((p) => p.key)).toEqual(['MASTER_KEYS', 'JWT_SECRET']);
+    expect(problemsOf({ DATABASE_URL: 'postgres://db/numeri' }).map((p) => p.key)).toEqual([
+      'MASTER_KEYS',
+      'JWT_SECRET',
+    ]);
     expect(problemsOf({ JOBS_IN_PROCESS: 'false' }).map((p) => p.key)).toEqual(['JOBS_IN_PROCESS']);
-    expect(problemsOf({ S3_BUCKET: 'docs', S3_ACCESS_KEY_ID: 'id' }).map((p) => p.key)).toEqual(['S3_SECRET_ACCESS_KEY']);
+    expect(problemsOf({ S3_BUCKET: 'docs', S3_ACCESS_KEY_ID: 'id' }).map((p) => p.key)).toEqual([
+      'S3_SECRET_ACCESS_KEY',
+    ]);
   });
 
   it('treats empty strings as unset', () => {

@@ -90,12 +90,20 @@ export const envSchema = z
     if (env.DATABASE_URL) {
       for (const key of ['MASTER_KEYS', 'JWT_SECRET'] as const) {
         if (!env[key]) {
-          ctx.addIssue({ code: 'custom', path: [key], message: 'must be set when DATABASE_URL is set (all replicas share it)' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'must be set when DATABASE_URL is set (all replicas share it)',
+          });
         }
       }
     }
     if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_REPLICA_URL'], message: 'needs DATABASE_URL (a replica of which primary?)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_REPLICA_URL'],
+        message: 'needs DATABASE_URL (a replica of which primary?)',
+      });
     }
     if (env.JOBS_IN_PROCESS === false && !env.REDIS_URL) {
       ctx.addIssue({
@@ -166,11 +174,16 @@ export class ConfigError extends Error {
 /** Parses the environment into a typed config, or throws a ConfigError naming every bad key. */
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   // Empty strings mean "unset", as they do for most twelve-factor apps.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => ({ key: String(issue.path[0] ?? '(environment)'), message: issue.message })),
+      parsed.error.issues.map((issue) => ({
+        key: String(issue.path[0] ?? '(environment)'),
+        message: issue.message,
+      })),
     );
   }
   const e = parsed.data;
@@ -220,13 +233,21 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     web: { distDir: e.WEB_DIST_DIR ? path.resolve(cwd, e.WEB_DIST_DIR) : DEFAULT_WEB_DIST_DIR },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     workerPort: e.WORKER_PORT,
-    resilience: { s3TimeoutMs: e.S3_TIMEOUT_MS, smtpTimeoutMs: e.SMTP_TIMEOUT_MS, breakerResetMs: e.BREAKER_RESET_MS },
+    resilience: {
+      s3TimeoutMs: e.S3_TIMEOUT_MS,
+      smtpTimeoutMs: e.SMTP_TIMEOUT_MS,
+      breakerResetMs: e.BREAKER_RESET_MS,
+    },
     backup: {
       dir: e.BACKUP_DIR ? path.resolve(cwd, e.BACKUP_DIR) : path.join(dataDir, 'backups'),
       key: e.BACKUP_KEY,
       keyFile: e.BACKUP_KEY_FILE ? path.resolve(cwd, e.BACKUP_KEY_FILE) : undefined,
       retentionDays: e.BACKUP_RETENTION_DAYS,
     },
-    tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME, sampleRatio: e.OTEL_TRACES_SAMPLER_RATIO },
+    tracing: {
+      endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+      serviceName: e.OTEL_SERVICE_NAME,
+      sampleRatio: e.OTEL_TRACES_SAMPLER_RATIO,
+    },
   };
 }

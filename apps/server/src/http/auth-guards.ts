@@ -28,7 +28,11 @@ declare module 'fastify' {
 
 export function requestMeta(request: FastifyRequest): RequestMeta {
   const userAgent = request.headers['user-agent'];
-  return { ip: request.ip ?? null, userAgent: typeof userAgent === 'string' ? userAgent : null, requestId: request.id };
+  return {
+    ip: request.ip ?? null,
+    userAgent: typeof userAgent === 'string' ? userAgent : null,
+    requestId: request.id,
+  };
 }
 
 /** The signed-in user of a request that passed `guards.user()`. */
@@ -71,7 +75,8 @@ export function createAuthGuards(deps: { db: Db; tokens: AccessTokens; clock: Cl
         ),
       )
       .limit(1);
-    if (!row || row.user.status !== 'active') throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+    if (!row || row.user.status !== 'active')
+      throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
     request.auth = { user: row.user, sessionId: claims.sessionId, mfaVerifiedAt: row.mfaVerifiedAt };
     if (deps.require2fa && !row.user.totpEnabledAt && !options.allowWithoutEnrolment) {
       throw new AppError('MFA_ENROLMENT_REQUIRED', 'Turn on two-factor authentication to use Numeri.');
@@ -79,7 +84,10 @@ export function createAuthGuards(deps: { db: Db; tokens: AccessTokens; clock: Cl
   }
 
   function freshSecondFactor(auth: AuthContext): boolean {
-    return auth.mfaVerifiedAt !== null && deps.clock.now().getTime() - auth.mfaVerifiedAt.getTime() < STEP_UP_WINDOW_MS;
+    return (
+      auth.mfaVerifiedAt !== null &&
+      deps.clock.now().getTime() - auth.mfaVerifiedAt.getTime() < STEP_UP_WINDOW_MS
+    );
   }
 
   return {
@@ -94,9 +102,16 @@ export function createAuthGuards(deps: { db: Db; tokens: AccessTokens; clock: Cl
         await authenticate(request, {});
         const auth = authOf(request);
         if (!auth.user.totpEnabledAt) {
-          throw new AppError('MFA_ENROLMENT_REQUIRED', 'Turn on two-factor authentication to do this: it protects your TFN and your return.');
+          throw new AppError(
+            'MFA_ENROLMENT_REQUIRED',
+            'Turn on two-factor authentication to do this: it protects your TFN and your return.',
+          );
         }
-        if (!freshSecondFactor(auth)) throw new AppError('STEP_UP_REQUIRED', 'Enter a code from your authenticator app to confirm it is you.');
+        if (!freshSecondFactor(auth))
+          throw new AppError(
+            'STEP_UP_REQUIRED',
+            'Enter a code from your authenticator app to confirm it is you.',
+          );
       };
     },
 
@@ -106,7 +121,10 @@ export function createAuthGuards(deps: { db: Db; tokens: AccessTokens; clock: Cl
         await authenticate(request, {});
         const auth = authOf(request);
         if (auth.user.totpEnabledAt && !freshSecondFactor(auth)) {
-          throw new AppError('STEP_UP_REQUIRED', 'Enter a code from your authenticator app to confirm it is you.');
+          throw new AppError(
+            'STEP_UP_REQUIRED',
+            'Enter a code from your authenticator app to confirm it is you.',
+          );
         }
       };
     },
@@ -124,7 +142,10 @@ export function createAuthGuards(deps: { db: Db; tokens: AccessTokens; clock: Cl
     csrf(): preHandlerAsyncHookHandler {
       return async (request: FastifyRequest, _reply: FastifyReply) => {
         if (request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
-          throw new AppError('FORBIDDEN', `This request must carry the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}.`);
+          throw new AppError(
+            'FORBIDDEN',
+            `This request must carry the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}.`,
+          );
         }
       };
     },

@@ -73,12 +73,17 @@ export function sendProblem(reply: FastifyReply, problem: Problem, retryAfterSec
 
 /** Zod issue paths look like `body/income.salaryWages` in Fastify; report them as dotted field names. */
 function fieldErrorsFromValidation(error: FastifyError): FieldError[] {
-  const issues = (error.validation ?? []) as { instancePath?: string; message?: string; params?: { issue?: { path?: unknown[] } } }[];
+  const issues = (error.validation ?? []) as {
+    instancePath?: string;
+    message?: string;
+    params?: { issue?: { path?: unknown[] } };
+  }[];
   return issues.map((issue) => {
     const zodPath = issue.params?.issue?.path;
-    const field = Array.isArray(zodPath) && zodPath.length
-      ? zodPath.map(String).join('.')
-      : (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    const field =
+      Array.isArray(zodPath) && zodPath.length
+        ? zodPath.map(String).join('.')
+        : (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
     return { field: field || '(body)', message: issue.message ?? 'is not valid' };
   });
 }
@@ -87,11 +92,18 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   if (error instanceof AppError) {
     const status = HTTP_STATUS[error.code];
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendProblem(reply, buildProblem(error.code, request, error.message, error.fieldErrors), error.retryAfterSeconds);
+    return sendProblem(
+      reply,
+      buildProblem(error.code, request, error.message, error.fieldErrors),
+      error.retryAfterSeconds,
+    );
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fieldErrors = fieldErrorsFromValidation(error as FastifyError);
-    return sendProblem(reply, buildProblem('VALIDATION_FAILED', request, 'Some fields are not valid', fieldErrors));
+    return sendProblem(
+      reply,
+      buildProblem('VALIDATION_FAILED', request, 'Some fields are not valid', fieldErrors),
+    );
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error }, 'response did not match its schema');
@@ -101,7 +113,10 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   if (statusCode && statusCode >= 400 && statusCode < 500) {
     const code = STATUS_TO_CODE[statusCode] ?? 'BAD_REQUEST';
     // Fastify's own client errors (bad JSON, body too large, unsupported type) carry safe messages.
-    const detail = (error as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'The body is not valid JSON' : error.message;
+    const detail =
+      (error as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+        ? 'The body is not valid JSON'
+        : error.message;
     const problem = buildProblem(code, request, detail);
     problem.status = statusCode;
     const retryAfter = reply.getHeader('retry-after');

@@ -10,7 +10,10 @@ const HASHED_ASSET = /\/assets\//;
  * the service worker and the manifest are revalidated every time so a deploy shows at once.
  * Unknown non-API GETs that accept HTML get index.html (client-side routes).
  */
-export async function registerStaticWeb(app: FastifyInstance, distDir: string): Promise<{ serveIndex?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply }> {
+export async function registerStaticWeb(
+  app: FastifyInstance,
+  distDir: string,
+): Promise<{ serveIndex?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply }> {
   const indexFile = path.join(distDir, 'index.html');
   if (!fs.existsSync(indexFile)) {
     app.log.warn({ distDir }, 'web app not built: run `npm run build` (npm start does this for you)');
@@ -30,6 +33,7 @@ export async function registerStaticWeb(app: FastifyInstance, distDir: string): 
     },
   });
   return {
-    serveIndex: (_request, reply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html'),
+    serveIndex: (_request, reply) =>
+      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html'),
   };
 }

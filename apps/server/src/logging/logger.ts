@@ -62,7 +62,13 @@ export function loggerOptions(level: string): LoggerOptions {
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     serializers: {
-      req: (req: { method?: string; url?: string; id?: string; ip?: string; headers?: Record<string, unknown> }) => ({
+      req: (req: {
+        method?: string;
+        url?: string;
+        id?: string;
+        ip?: string;
+        headers?: Record<string, unknown>;
+      }) => ({
         id: req.id,
         method: req.method,
         url: req.url ? redactUrl(req.url) : req.url,

@@ -16,22 +16,43 @@
 import type { IncomingMessage } from 'node:http';
 import { parseConfig, type Config } from '../config/config';
 
-export async function startTracing(tracing: Config['tracing'], role: string): Promise<{ shutdown(): Promise<void> } | undefined> {
+export async function startTracing(
+  tracing: Config['tracing'],
+  role: string,
+): Promise<{ shutdown(): Promise<void> } | undefined> {
   if (!tracing.endpoint) return undefined;
-  const [{ NodeTracerProvider, ParentBasedSampler, TraceIdRatioBasedSampler, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }, { registerInstrumentations }, { HttpInstrumentation }, { PgInstrumentation }, { IORedisInstrumentation }] =
-    await Promise.all([
-      import('@opentelemetry/sdk-trace-node'),
-      import('@opentelemetry/exporter-trace-otlp-http'),
-      import('@opentelemetry/resources'),
-      import('@opentelemetry/instrumentation'),
-      import('@opentelemetry/instrumentation-http'),
-      import('@opentelemetry/instrumentation-pg'),
-      import('@opentelemetry/instrumentation-ioredis'),
-    ]);
+  const [
+    { NodeTracerProvider, ParentBasedSampler, TraceIdRatioBasedSampler, BatchSpanProcessor },
+    { OTLPTraceExporter },
+    { resourceFromAttributes },
+    { registerInstrumentations },
+    { HttpInstrumentation },
+    { PgInstrumentation },
+    { IORedisInstrumentation },
+  ] = await Promise.all([
+    import('@opentelemetry/sdk-trace-node'),
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/instrumentation'),
+    import('@opentelemetry/instrumentation-http'),
+    import('@opentelemetry/instrumentation-pg'),
+    import('@opentelemetry/instrumentation-ioredis'),
+  ]);
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': tracing.serviceName ?? `numeri-${role}`, 'service.namespace': 'numeri' }),
+    resource: resourceFromAttributes({
+      'service.name': tracing.serviceName ?? `numeri-${role}`,
+      'service.namespace': 'numeri',
+    }),
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(tracing.sampleRatio) }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${tracing.endpoint.replace(/\/+$/, '')}/v1/traces`, timeoutMillis: 5_000 }), { scheduledDelayMillis: 2_000 })],
+    spanProcessors: [
+      new BatchSpanProcessor(
+        new OTLPTraceExporter({
+          url: `${tracing.endpoint.replace(/\/+$/, '')}/v1/traces`,
+          timeoutMillis: 5_000,
+        }),
+        { scheduledDelayMillis: 2_000 },
+      ),
+    ],
   });
   provider.register();
   const pathOf = (url: string | undefined) => (url ?? '/').split('?')[0]!;

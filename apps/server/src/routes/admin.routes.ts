@@ -18,7 +18,10 @@ export function adminRoutes(services: Services, guards: AuthGuards): FastifyPlug
           tags,
           summary: 'Accounts and their roles',
           security,
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }),
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            offset: z.coerce.number().int().min(0).default(0),
+          }),
           response: { 200: z.array(adminUserSchema) },
         },
       },
@@ -34,17 +37,27 @@ export function adminRoutes(services: Services, guards: AuthGuards): FastifyPlug
           tags,
           summary: 'Queue self-test jobs to prove the job pipeline end to end (operations)',
           security,
-          body: z.object({ count: z.number().int().min(1).max(500), marker: z.string().min(1).max(100), holdMs: z.number().int().min(0).max(10_000).default(0) }),
+          body: z.object({
+            count: z.number().int().min(1).max(500),
+            marker: z.string().min(1).max(100),
+            holdMs: z.number().int().min(0).max(10_000).default(0),
+          }),
           response: { 202: z.object({ jobIds: z.array(z.uuid()) }) },
         },
       },
       async (request, reply) => {
         const jobIds: string[] = [];
         for (let i = 0; i < request.body.count; i += 1) {
-          const job = await services.jobs.submit('system.selftest', { marker: `${request.body.marker}:${i}`, holdMs: request.body.holdMs });
+          const job = await services.jobs.submit('system.selftest', {
+            marker: `${request.body.marker}:${i}`,
+            holdMs: request.body.holdMs,
+          });
           jobIds.push(job.id);
         }
-        await services.audit.record(auditOf(request), { action: 'admin.selftest-jobs', details: { count: request.body.count } });
+        await services.audit.record(auditOf(request), {
+          action: 'admin.selftest-jobs',
+          details: { count: request.body.count },
+        });
         return reply.status(202).send({ jobIds });
       },
     );
@@ -53,7 +66,14 @@ export function adminRoutes(services: Services, guards: AuthGuards): FastifyPlug
       '/api/v1/admin/users/:id/role',
       {
         preHandler: [guards.stepUp(), guards.role('admin')],
-        schema: { tags, summary: 'Change an account’s role (audited)', security, params: z.object({ id: z.uuid() }), body: roleChangeSchema, response: { 204: z.undefined() } },
+        schema: {
+          tags,
+          summary: 'Change an account’s role (audited)',
+          security,
+          params: z.object({ id: z.uuid() }),
+          body: roleChangeSchema,
+          response: { 204: z.undefined() },
+        },
       },
       async (request, reply) => {
         await services.admin.setRole(request.params.id, request.body.role, auditOf(request));

@@ -55,20 +55,45 @@ export function authRoutes(services: Services, guards: AuthGuards): FastifyPlugi
 
     app.post(
       '/api/v1/auth/sign-up',
-      { config: limit(5), schema: { tags, summary: 'Create an account; a confirmation link is emailed', body: signUpRequestSchema, response: { 202: acceptedSchema } } },
+      {
+        config: limit(5),
+        schema: {
+          tags,
+          summary: 'Create an account; a confirmation link is emailed',
+          body: signUpRequestSchema,
+          response: { 202: acceptedSchema },
+        },
+      },
       async (request, reply) => reply.status(202).send(await auth.signUp(request.body, requestMeta(request))),
     );
 
     app.post(
       '/api/v1/auth/verify-email',
-      { config: limit(20), schema: { tags, summary: 'Confirm an email address with the emailed token', body: tokenRequestSchema, response: { 200: messageSchema } } },
+      {
+        config: limit(20),
+        schema: {
+          tags,
+          summary: 'Confirm an email address with the emailed token',
+          body: tokenRequestSchema,
+          response: { 200: messageSchema },
+        },
+      },
       async (request) => auth.verifyEmail(request.body.token, requestMeta(request)),
     );
 
     app.post(
       '/api/v1/auth/resend-verification',
-      { config: limit(5), schema: { tags, summary: 'Email a new confirmation link', body: z.object({ email: emailSchema }), response: { 202: acceptedSchema } } },
-      async (request, reply) => reply.status(202).send(await auth.resendVerification(request.body.email, requestMeta(request))),
+      {
+        config: limit(5),
+        schema: {
+          tags,
+          summary: 'Email a new confirmation link',
+          body: z.object({ email: emailSchema }),
+          response: { 202: acceptedSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(202).send(await auth.resendVerification(request.body.email, requestMeta(request))),
     );
 
     app.post(
@@ -78,7 +103,8 @@ export function authRoutes(services: Services, guards: AuthGuards): FastifyPlugi
         schema: {
           tags,
           summary: 'Sign in with email and password',
-          description: 'Returns a session, or an MFA challenge to complete at /api/v1/auth/sign-in/mfa when the account has 2FA.',
+          description:
+            'Returns a session, or an MFA challenge to complete at /api/v1/auth/sign-in/mfa when the account has 2FA.',
           body: signInRequestSchema,
           response: { 200: signInResponseSchema },
         },
@@ -93,9 +119,21 @@ export function authRoutes(services: Services, guards: AuthGuards): FastifyPlugi
 
     app.post(
       '/api/v1/auth/sign-in/mfa',
-      { config: limit(10), schema: { tags, summary: 'Complete sign-in with a TOTP or recovery code', body: mfaSignInRequestSchema, response: { 200: sessionTokensSchema } } },
+      {
+        config: limit(10),
+        schema: {
+          tags,
+          summary: 'Complete sign-in with a TOTP or recovery code',
+          body: mfaSignInRequestSchema,
+          response: { 200: sessionTokensSchema },
+        },
+      },
       async (request, reply) => {
-        const issued = await auth.completeMfaSignIn(request.body.mfaToken, request.body.code, requestMeta(request));
+        const issued = await auth.completeMfaSignIn(
+          request.body.mfaToken,
+          request.body.code,
+          requestMeta(request),
+        );
         setRefreshCookie(reply, issued);
         return issued.tokens;
       },
@@ -106,7 +144,11 @@ export function authRoutes(services: Services, guards: AuthGuards): FastifyPlugi
       {
         config: limit(60),
         preHandler: guards.csrf(),
-        schema: { tags, summary: 'Rotate the refresh cookie and get a new access token', response: { 200: sessionTokensSchema } },
+        schema: {
+          tags,
+          summary: 'Rotate the refresh cookie and get a new access token',
+          response: { 200: sessionTokensSchema },
+        },
       },
       async (request, reply) => {
         const token = request.cookies[REFRESH_COOKIE];
@@ -124,7 +166,10 @@ export function authRoutes(services: Services, guards: AuthGuards): FastifyPlugi
 
     app.post(
       '/api/v1/auth/sign-out',
-      { preHandler: guards.csrf(), schema: { tags, summary: 'End this session', response: { 204: noContent } } },
+      {
+        preHandler: guards.csrf(),
+        schema: { tags, summary: 'End this session', response: { 204: noContent } },
+      },
       async (request, reply) => {
         await auth.signOut(request.cookies[REFRESH_COOKIE], requestMeta(request));
         clearRefreshCookie(reply);
@@ -134,7 +179,15 @@ export function authRoutes(services: Services, guards: AuthGuards): FastifyPlugi
 
     app.post(
       '/api/v1/auth/sign-out-everywhere',
-      { preHandler: guards.user({ allowWithoutEnrolment: true }), schema: { tags, summary: 'End every session of this account', security: [{ bearerAuth: [] }], response: { 204: noContent } } },
+      {
+        preHandler: guards.user({ allowWithoutEnrolment: true }),
+        schema: {
+          tags,
+          summary: 'End every session of this account',
+          security: [{ bearerAuth: [] }],
+          response: { 204: noContent },
+        },
+      },
       async (request, reply) => {
         await auth.signOutEverywhere(authOf(request).user.id, requestMeta(request));
         clearRefreshCookie(reply);
@@ -144,19 +197,44 @@ export function authRoutes(services: Services, guards: AuthGuards): FastifyPlugi
 
     app.post(
       '/api/v1/auth/forgot-password',
-      { config: limit(5), schema: { tags, summary: 'Email a password reset link', body: forgotPasswordRequestSchema, response: { 202: acceptedSchema } } },
-      async (request, reply) => reply.status(202).send(await auth.forgotPassword(request.body.email, requestMeta(request))),
+      {
+        config: limit(5),
+        schema: {
+          tags,
+          summary: 'Email a password reset link',
+          body: forgotPasswordRequestSchema,
+          response: { 202: acceptedSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(202).send(await auth.forgotPassword(request.body.email, requestMeta(request))),
     );
 
     app.post(
       '/api/v1/auth/reset-password',
-      { config: limit(10), schema: { tags, summary: 'Set a new password with the emailed token', body: resetPasswordRequestSchema, response: { 200: messageSchema } } },
+      {
+        config: limit(10),
+        schema: {
+          tags,
+          summary: 'Set a new password with the emailed token',
+          body: resetPasswordRequestSchema,
+          response: { 200: messageSchema },
+        },
+      },
       async (request) => auth.resetPassword(request.body.token, request.body.password, requestMeta(request)),
     );
 
     app.post(
       '/api/v1/auth/confirm-email-change',
-      { config: limit(20), schema: { tags, summary: 'Confirm a new email address with the emailed token', body: tokenRequestSchema, response: { 200: messageSchema } } },
+      {
+        config: limit(20),
+        schema: {
+          tags,
+          summary: 'Confirm a new email address with the emailed token',
+          body: tokenRequestSchema,
+          response: { 200: messageSchema },
+        },
+      },
       async (request) => services.profiles.confirmEmailChange(request.body.token, auditOf(request)),
     );
 
@@ -165,19 +243,44 @@ export function authRoutes(services: Services, guards: AuthGuards): FastifyPlugi
 
     app.get(
       '/api/v1/auth/me',
-      { ...signedIn, schema: { tags, summary: 'The signed-in user', security: bearer, response: { 200: currentUserSchema } } },
+      {
+        ...signedIn,
+        schema: {
+          tags,
+          summary: 'The signed-in user',
+          security: bearer,
+          response: { 200: currentUserSchema },
+        },
+      },
       async (request) => auth.toCurrentUser(authOf(request).user),
     );
 
     app.get(
       '/api/v1/auth/sessions',
-      { ...signedIn, schema: { tags, summary: 'Active sessions of this account', security: bearer, response: { 200: z.array(sessionSchema) } } },
+      {
+        ...signedIn,
+        schema: {
+          tags,
+          summary: 'Active sessions of this account',
+          security: bearer,
+          response: { 200: z.array(sessionSchema) },
+        },
+      },
       async (request) => auth.listSessions(authOf(request).user.id, authOf(request).sessionId),
     );
 
     app.delete(
       '/api/v1/auth/sessions/:id',
-      { ...signedIn, schema: { tags, summary: 'Sign out one session', security: bearer, params: z.object({ id: z.uuid() }), response: { 204: noContent } } },
+      {
+        ...signedIn,
+        schema: {
+          tags,
+          summary: 'Sign out one session',
+          security: bearer,
+          params: z.object({ id: z.uuid() }),
+          response: { 204: noContent },
+        },
+      },
       async (request, reply) => {
         await auth.revokeSession(authOf(request).user.id, request.params.id, requestMeta(request));
         return reply.status(204).send();
@@ -189,7 +292,13 @@ export function authRoutes(services: Services, guards: AuthGuards): FastifyPlugi
       {
         ...signedIn,
         config: limit(10),
-        schema: { tags, summary: 'Prove a second factor again to unlock sensitive actions for 10 minutes', security: bearer, body: secondFactorRequestSchema, response: { 200: stepUpResponseSchema } },
+        schema: {
+          tags,
+          summary: 'Prove a second factor again to unlock sensitive actions for 10 minutes',
+          security: bearer,
+          body: secondFactorRequestSchema,
+          response: { 200: stepUpResponseSchema },
+        },
       },
       async (request) => {
         const { user, sessionId } = authOf(request);
@@ -200,19 +309,53 @@ export function authRoutes(services: Services, guards: AuthGuards): FastifyPlugi
 
     app.post(
       '/api/v1/auth/2fa/setup',
-      { ...signedIn, schema: { tags, summary: 'Start two-factor enrolment: a new secret and its QR code', security: bearer, response: { 200: twoFactorSetupSchema } } },
+      {
+        ...signedIn,
+        schema: {
+          tags,
+          summary: 'Start two-factor enrolment: a new secret and its QR code',
+          security: bearer,
+          response: { 200: twoFactorSetupSchema },
+        },
+      },
       async (request) => twoFactor.beginSetup(authOf(request).user, auditOf(request)),
     );
 
     app.post(
       '/api/v1/auth/2fa/enable',
-      { ...signedIn, config: limit(10), schema: { tags, summary: 'Confirm enrolment with a first code; returns recovery codes once', security: bearer, body: twoFactorCodeRequestSchema, response: { 200: recoveryCodesSchema } } },
-      async (request) => twoFactor.enable(authOf(request).user, request.body.code, authOf(request).sessionId, auditOf(request)),
+      {
+        ...signedIn,
+        config: limit(10),
+        schema: {
+          tags,
+          summary: 'Confirm enrolment with a first code; returns recovery codes once',
+          security: bearer,
+          body: twoFactorCodeRequestSchema,
+          response: { 200: recoveryCodesSchema },
+        },
+      },
+      async (request) =>
+        twoFactor.enable(
+          authOf(request).user,
+          request.body.code,
+          authOf(request).sessionId,
+          auditOf(request),
+        ),
     );
 
     app.post(
       '/api/v1/auth/2fa/disable',
-      { ...signedIn, config: limit(10), schema: { tags, summary: 'Turn two-factor authentication off (needs a code)', security: bearer, body: secondFactorRequestSchema, response: { 204: noContent } } },
+      {
+        ...signedIn,
+        config: limit(10),
+        schema: {
+          tags,
+          summary: 'Turn two-factor authentication off (needs a code)',
+          security: bearer,
+          body: secondFactorRequestSchema,
+          response: { 204: noContent },
+        },
+      },
       async (request, reply) => {
         await twoFactor.disable(authOf(request).user, request.body.code, auditOf(request));
         return reply.status(204).send();
@@ -221,8 +364,19 @@ export function authRoutes(services: Services, guards: AuthGuards): FastifyPlugi
 
     app.post(
       '/api/v1/auth/2fa/recovery-codes',
-      { ...signedIn, config: limit(10), schema: { tags, summary: 'Replace the recovery codes (needs a code)', security: bearer, body: secondFactorRequestSchema, response: { 200: recoveryCodesSchema } } },
-      async (request) => twoFactor.regenerateRecoveryCodes(authOf(request).user, request.body.code, auditOf(request)),
+      {
+        ...signedIn,
+        config: limit(10),
+        schema: {
+          tags,
+          summary: 'Replace the recovery codes (needs a code)',
+          security: bearer,
+          body: secondFactorRequestSchema,
+          response: { 200: recoveryCodesSchema },
+        },
+      },
+      async (request) =>
+        twoFactor.regenerateRecoveryCodes(authOf(request).user, request.body.code, auditOf(request)),
     );
   };
 }

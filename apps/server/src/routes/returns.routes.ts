@@ -22,7 +22,9 @@ import { renderReturnPdf } from '../services/returns/return-pdf';
 
 const bearer = [{ bearerAuth: [] }];
 const yearParams = z.object({ year: z.string().regex(/^\d{4}-\d{2}$/, 'must look like 2024-25') });
-const ownerQuery = z.object({ ownerId: z.uuid().optional().describe('A reviewer reads a client’s return with their id') });
+const ownerQuery = z.object({
+  ownerId: z.uuid().optional().describe('A reviewer reads a client’s return with their id'),
+});
 
 export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): FastifyPluginAsyncZod {
   const { returns, access, reviews } = services;
@@ -30,10 +32,19 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
   /** The owner whose return this request reads: the caller, or a client through a delegation. */
   async function ownerFor(request: FastifyRequest, ownerId: string | undefined, action: string) {
     const actor = authOf(request).user;
-    const resolved = await access.ownerFor({ userId: actor.id }, ownerId, auditOf(request), { action, targetType: 'return' });
+    const resolved = await access.ownerFor({ userId: actor.id }, ownerId, auditOf(request), {
+      action,
+      targetType: 'return',
+    });
     if (resolved === actor.id) return { ownerId: resolved, owner: undefined };
-    const [owner] = await db.select({ id: users.id, given: users.givenName, family: users.familyName }).from(users).where(eq(users.id, resolved));
-    return { ownerId: resolved, owner: { id: resolved, name: `${owner?.given ?? ''} ${owner?.family ?? ''}`.trim() } };
+    const [owner] = await db
+      .select({ id: users.id, given: users.givenName, family: users.familyName })
+      .from(users)
+      .where(eq(users.id, resolved));
+    return {
+      ownerId: resolved,
+      owner: { id: resolved, name: `${owner?.given ?? ''} ${owner?.family ?? ''}`.trim() },
+    };
   }
 
   return async (app) => {
@@ -42,13 +53,32 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
 
     app.get(
       '/api/v1/returns',
-      { preHandler: signedIn, schema: { tags, summary: 'Your returns, newest year first', security: bearer, querystring: ownerQuery, response: { 200: z.array(returnSummarySchema) } } },
-      async (request) => returns.list((await ownerFor(request, request.query.ownerId, 'return.list')).ownerId),
+      {
+        preHandler: signedIn,
+        schema: {
+          tags,
+          summary: 'Your returns, newest year first',
+          security: bearer,
+          querystring: ownerQuery,
+          response: { 200: z.array(returnSummarySchema) },
+        },
+      },
+      async (request) =>
+        returns.list((await ownerFor(request, request.query.ownerId, 'return.list')).ownerId),
     );
 
     app.post(
       '/api/v1/returns',
-      { preHandler: signedIn, schema: { tags, summary: 'Start a return for an income year (optionally from last year’s)', security: bearer, body: createReturnSchema, response: { 201: returnSchema } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          tags,
+          summary: 'Start a return for an income year (optionally from last year’s)',
+          security: bearer,
+          body: createReturnSchema,
+          response: { 201: returnSchema },
+        },
+      },
       async (request, reply) => {
         const { user } = authOf(request);
         const year = returns.assertIncomeYear(request.body.incomeYear);
@@ -59,10 +89,23 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
 
     app.get(
       '/api/v1/returns/:year',
-      { preHandler: signedIn, schema: { tags, summary: 'A return with its assessment, what is missing and its records', security: bearer, params: yearParams, querystring: ownerQuery, response: { 200: returnSchema } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          tags,
+          summary: 'A return with its assessment, what is missing and its records',
+          security: bearer,
+          params: yearParams,
+          querystring: ownerQuery,
+          response: { 200: returnSchema },
+        },
+      },
       async (request) => {
         const { ownerId, owner } = await ownerFor(request, request.query.ownerId, 'return.read');
-        return returns.view(await returns.require(ownerId, returns.assertIncomeYear(request.params.year)), owner);
+        return returns.view(
+          await returns.require(ownerId, returns.assertIncomeYear(request.params.year)),
+          owner,
+        );
       },
     );
 
@@ -72,7 +115,8 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
         preHandler: signedIn,
         schema: {
           tags,
-          summary: 'Change a return (autosave). A stale `version` is a 409 VERSION_CONFLICT: load the newer version.',
+          summary:
+            'Change a return (autosave). A stale `version` is a 409 VERSION_CONFLICT: load the newer version.',
           security: bearer,
           params: yearParams,
           body: updateReturnSchema,
@@ -81,34 +125,72 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
       },
       async (request) => {
         const { user } = authOf(request);
-        const row = await returns.update(user.id, returns.assertIncomeYear(request.params.year), request.body, auditOf(request));
+        const row = await returns.update(
+          user.id,
+          returns.assertIncomeYear(request.params.year),
+          request.body,
+          auditOf(request),
+        );
         return returns.view(row);
       },
     );
 
     app.get(
       '/api/v1/returns/:year/checklist',
-      { preHandler: signedIn, schema: { tags, summary: 'What is still missing or risky before lodging', security: bearer, params: yearParams, querystring: ownerQuery, response: { 200: z.array(checklistItemSchema) } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          tags,
+          summary: 'What is still missing or risky before lodging',
+          security: bearer,
+          params: yearParams,
+          querystring: ownerQuery,
+          response: { 200: z.array(checklistItemSchema) },
+        },
+      },
       async (request) => {
         const { ownerId } = await ownerFor(request, request.query.ownerId, 'return.read');
-        const view = await returns.view(await returns.require(ownerId, returns.assertIncomeYear(request.params.year)));
+        const view = await returns.view(
+          await returns.require(ownerId, returns.assertIncomeYear(request.params.year)),
+        );
         return buildChecklist(db, returns, view, ownerId);
       },
     );
 
     app.get(
       '/api/v1/returns/:year/export.json',
-      { preHandler: signedIn, schema: { tags, summary: 'The complete return as JSON, ready for myTax or a tax agent', security: bearer, params: yearParams, querystring: ownerQuery } },
+      {
+        preHandler: signedIn,
+        schema: {
+          tags,
+          summary: 'The complete return as JSON, ready for myTax or a tax agent',
+          security: bearer,
+          params: yearParams,
+          querystring: ownerQuery,
+        },
+      },
       async (request, reply) => {
         const { ownerId, owner } = await ownerFor(request, request.query.ownerId, 'return.export');
         const year = returns.assertIncomeYear(request.params.year);
         const view = await returns.view(await returns.require(ownerId, year), owner);
-        await services.audit.record(auditOf(request), { action: 'return.exported', subjectUserId: ownerId, targetType: 'return', targetId: view.id, details: { format: 'json' } });
+        await services.audit.record(auditOf(request), {
+          action: 'return.exported',
+          subjectUserId: ownerId,
+          targetType: 'return',
+          targetId: view.id,
+          details: { format: 'json' },
+        });
         return reply
           .header('content-disposition', `attachment; filename="numeri-return-${year}.json"`)
           .header('cache-control', 'no-store')
           .type('application/json')
-          .send(JSON.stringify({ format: 'numeri-return/1', exportedAt: new Date().toISOString(), return: view }, null, 2));
+          .send(
+            JSON.stringify(
+              { format: 'numeri-return/1', exportedAt: new Date().toISOString(), return: view },
+              null,
+              2,
+            ),
+          );
       },
     );
 
@@ -116,7 +198,14 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
       '/api/v1/returns/:year/export.pdf',
       {
         preHandler: signedIn,
-        schema: { tags, summary: 'The complete return as a PDF summary by ATO item and label', security: bearer, params: yearParams, querystring: ownerQuery, produces: ['application/pdf'] },
+        schema: {
+          tags,
+          summary: 'The complete return as a PDF summary by ATO item and label',
+          security: bearer,
+          params: yearParams,
+          querystring: ownerQuery,
+          produces: ['application/pdf'],
+        },
       },
       async (request, reply) => {
         const { ownerId, owner } = await ownerFor(request, request.query.ownerId, 'return.export');
@@ -126,10 +215,20 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
         const profile = await services.profiles.get(person!);
         const pdf = await renderReturnPdf(
           view,
-          { name: `${profile.givenName} ${profile.familyName}`.trim() || profile.email, tfnMasked: profile.tfn.masked, email: profile.email },
+          {
+            name: `${profile.givenName} ${profile.familyName}`.trim() || profile.email,
+            tfnMasked: profile.tfn.masked,
+            email: profile.email,
+          },
           { generatedAt: new Date() },
         );
-        await services.audit.record(auditOf(request), { action: 'return.exported', subjectUserId: ownerId, targetType: 'return', targetId: view.id, details: { format: 'pdf' } });
+        await services.audit.record(auditOf(request), {
+          action: 'return.exported',
+          subjectUserId: ownerId,
+          targetType: 'return',
+          targetId: view.id,
+          details: { format: 'pdf' },
+        });
         return reply
           .header('content-disposition', `attachment; filename="numeri-return-${year}.pdf"`)
           .header('cache-control', 'no-store')
@@ -144,7 +243,8 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
         preHandler: guards.stepUp(),
         schema: {
           tags,
-          summary: 'Lodge through the sandbox: validates, freezes and records a receipt. Not sent to the ATO.',
+          summary:
+            'Lodge through the sandbox: validates, freezes and records a receipt. Not sent to the ATO.',
           security: bearer,
           params: yearParams,
           body: lodgeRequestSchema,
@@ -153,24 +253,52 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
       },
       async (request) => {
         const { user } = authOf(request);
-        const row = await returns.lodge(user.id, returns.assertIncomeYear(request.params.year), request.body.version, auditOf(request));
+        const row = await returns.lodge(
+          user.id,
+          returns.assertIncomeYear(request.params.year),
+          request.body.version,
+          auditOf(request),
+        );
         return returns.view(row);
       },
     );
 
     app.post(
       '/api/v1/returns/:year/amend',
-      { preHandler: signedIn, schema: { tags, summary: 'Start an amendment of a lodged return (a new revision)', security: bearer, params: yearParams, response: { 201: returnSchema } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          tags,
+          summary: 'Start an amendment of a lodged return (a new revision)',
+          security: bearer,
+          params: yearParams,
+          response: { 201: returnSchema },
+        },
+      },
       async (request, reply) => {
         const { user } = authOf(request);
-        const row = await returns.amend(user.id, returns.assertIncomeYear(request.params.year), auditOf(request));
+        const row = await returns.amend(
+          user.id,
+          returns.assertIncomeYear(request.params.year),
+          auditOf(request),
+        );
         return reply.status(201).send(await returns.view(row));
       },
     );
 
     app.get(
       '/api/v1/returns/:year/comments',
-      { preHandler: signedIn, schema: { tags, summary: 'Review comments on a return', security: bearer, params: yearParams, querystring: ownerQuery, response: { 200: z.array(commentSchema) } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          tags,
+          summary: 'Review comments on a return',
+          security: bearer,
+          params: yearParams,
+          querystring: ownerQuery,
+          response: { 200: z.array(commentSchema) },
+        },
+      },
       async (request) => {
         const { ownerId } = await ownerFor(request, request.query.ownerId, 'return.read');
         const row = await returns.require(ownerId, returns.assertIncomeYear(request.params.year));
@@ -180,17 +308,50 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
 
     app.post(
       '/api/v1/returns/:year/comments',
-      { preHandler: signedIn, config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags, summary: 'Comment on a return or one of its items', security: bearer, params: yearParams, querystring: ownerQuery, body: newCommentSchema, response: { 201: commentSchema } } },
+      {
+        preHandler: signedIn,
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: 'Comment on a return or one of its items',
+          security: bearer,
+          params: yearParams,
+          querystring: ownerQuery,
+          body: newCommentSchema,
+          response: { 201: commentSchema },
+        },
+      },
       async (request, reply) => {
         const { ownerId } = await ownerFor(request, request.query.ownerId, 'return.comment');
         const row = await returns.require(ownerId, returns.assertIncomeYear(request.params.year));
-        return reply.status(201).send(await reviews.add(row.id, ownerId, authOf(request).user.id, request.body.body, request.body.itemId, auditOf(request)));
+        return reply
+          .status(201)
+          .send(
+            await reviews.add(
+              row.id,
+              ownerId,
+              authOf(request).user.id,
+              request.body.body,
+              request.body.itemId,
+              auditOf(request),
+            ),
+          );
       },
     );
 
     app.post(
       '/api/v1/returns/:year/comments/:commentId/resolve',
-      { preHandler: signedIn, schema: { tags, summary: 'Mark a comment resolved', security: bearer, params: yearParams.extend({ commentId: z.uuid() }), querystring: ownerQuery, response: { 204: z.undefined() } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          tags,
+          summary: 'Mark a comment resolved',
+          security: bearer,
+          params: yearParams.extend({ commentId: z.uuid() }),
+          querystring: ownerQuery,
+          response: { 204: z.undefined() },
+        },
+      },
       async (request, reply) => {
         const { ownerId } = await ownerFor(request, request.query.ownerId, 'return.comment');
         const row = await returns.require(ownerId, returns.assertIncomeYear(request.params.year));
@@ -201,11 +362,27 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
 
     app.post(
       '/api/v1/returns/:year/sign-off',
-      { preHandler: signedIn, schema: { tags, summary: 'A reviewer signs off a client’s return', security: bearer, params: yearParams, querystring: z.object({ ownerId: z.uuid() }), response: { 204: z.undefined() } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          tags,
+          summary: 'A reviewer signs off a client’s return',
+          security: bearer,
+          params: yearParams,
+          querystring: z.object({ ownerId: z.uuid() }),
+          response: { 204: z.undefined() },
+        },
+      },
       async (request, reply) => {
         const { ownerId } = await ownerFor(request, request.query.ownerId, 'return.sign-off');
-        if (ownerId === authOf(request).user.id) throw new AppError('FORBIDDEN', 'Only your reviewer can sign off your return.');
-        await returns.signOff(ownerId, returns.assertIncomeYear(request.params.year), authOf(request).user.id, auditOf(request));
+        if (ownerId === authOf(request).user.id)
+          throw new AppError('FORBIDDEN', 'Only your reviewer can sign off your return.');
+        await returns.signOff(
+          ownerId,
+          returns.assertIncomeYear(request.params.year),
+          authOf(request).user.id,
+          auditOf(request),
+        );
         return reply.status(204).send();
       },
     );

@@ -36,19 +36,60 @@ export function createServices(adapters: Adapters) {
   const accountTokens = new AccountTokens(clock);
   const throttle = new SignInThrottle(db, clock);
   const twoFactor = new TwoFactorService(db, clock, vault, audit, throttle, emails, require2fa);
-  const auth = new AuthService({ db, clock, audit, emails, tokens, accountTokens, throttle, vault, metrics, twoFactor, publicUrl, require2fa });
+  const auth = new AuthService({
+    db,
+    clock,
+    audit,
+    emails,
+    tokens,
+    accountTokens,
+    throttle,
+    vault,
+    metrics,
+    twoFactor,
+    publicUrl,
+    require2fa,
+  });
   const profiles = new ProfileService(db, vault, audit, emails, accountTokens, twoFactor, auth, publicUrl);
   const delegations = new DelegationService(db, audit, emails, accountTokens, publicUrl);
   const access = new AccessService(delegations, audit);
-  const accountData = new AccountDataService(db, clock, vault, adapters.blobStore, audit, emails, profiles, auth, delegations);
+  const accountData = new AccountDataService(
+    db,
+    clock,
+    vault,
+    adapters.blobStore,
+    audit,
+    emails,
+    profiles,
+    auth,
+    delegations,
+  );
   const admin = new AdminService(db, audit);
   const estimates = new EstimateService(metrics);
   const returns = new ReturnsService(db, clock, audit, adapters.lodgment);
   const reviews = new ReviewService(db, audit);
   const documentEvents = new DocumentEvents(db, log);
-  const documentPipeline = new DocumentPipeline({ db, blobs: adapters.blobStore, vault, ocr: adapters.ocr, events: documentEvents, log });
+  const documentPipeline = new DocumentPipeline({
+    db,
+    blobs: adapters.blobStore,
+    vault,
+    ocr: adapters.ocr,
+    events: documentEvents,
+    log,
+  });
   const transactions = new TransactionsService(db, audit, returns);
-  const documents = new DocumentService({ db, blobs: adapters.blobStore, vault, audit, jobs, events: documentEvents, pipeline: documentPipeline, returns, transactions, log });
+  const documents = new DocumentService({
+    db,
+    blobs: adapters.blobStore,
+    vault,
+    audit,
+    jobs,
+    events: documentEvents,
+    pipeline: documentPipeline,
+    returns,
+    transactions,
+    log,
+  });
 
   jobs.register({
     'system.selftest': {
@@ -64,7 +105,10 @@ export function createServices(adapters: Adapters) {
     'storage.sweep-orphans': {
       handle: async () => {
         const previous = (await jobs.lastResult('storage.sweep-orphans'))?.candidates;
-        return accountData.sweepOrphanFiles(Array.isArray(previous) ? (previous as string[]) : [], SYSTEM_CONTEXT);
+        return accountData.sweepOrphanFiles(
+          Array.isArray(previous) ? (previous as string[]) : [],
+          SYSTEM_CONTEXT,
+        );
       },
     },
     'document.process': {
@@ -75,7 +119,28 @@ export function createServices(adapters: Adapters) {
   jobs.daily('account.purge-closed', (day) => ({ day }));
   jobs.daily('storage.sweep-orphans', (day) => ({ day }));
 
-  return { documents, documentEvents, documentPipeline, transactions, estimates, returns, reviews, jobs, audit, emails, vault, tokens, throttle, twoFactor, auth, profiles, delegations, access, accountData, admin };
+  return {
+    documents,
+    documentEvents,
+    documentPipeline,
+    transactions,
+    estimates,
+    returns,
+    reviews,
+    jobs,
+    audit,
+    emails,
+    vault,
+    tokens,
+    throttle,
+    twoFactor,
+    auth,
+    profiles,
+    delegations,
+    access,
+    accountData,
+    admin,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -5,7 +5,16 @@ import { OcrUnavailableError } from '../../src/adapters/ocr/ocr.port';
 import type { BlobStore } from '../../src/adapters/storage/blob-store.port';
 import { documents, jobs } from '../../src/db/schema';
 import { DocumentPipeline } from '../../src/services/documents/document-pipeline';
-import { buildCorpus, decompressionBombPng, hugePagePdf, notReallyPdf, scannedPdf, textLayerPdf, truncatedPdf, zipNamedPdf } from '../fixtures/documents';
+import {
+  buildCorpus,
+  decompressionBombPng,
+  hugePagePdf,
+  notReallyPdf,
+  scannedPdf,
+  textLayerPdf,
+  truncatedPdf,
+  zipNamedPdf,
+} from '../fixtures/documents';
 import { encryptPdf } from '../fixtures/encrypted-pdf';
 import { newUser, type SignedIn } from '../support/accounts';
 import { settled, upload, uploadAndSettle } from '../support/documents';
@@ -26,7 +35,19 @@ class ScriptedOcr implements OcrEngine {
     this.calls += 1;
     if (this.failOn.has(this.calls)) throw new OcrUnavailableError('worker crashed (test)');
     const words = this.text.split('\n').flatMap((line, row) =>
-      line.split(/\s+/).filter(Boolean).map((text, col) => ({ text, confidence: 95, bbox: { x0: 40 + col * 120, y0: 40 + row * 40, x1: 40 + col * 120 + text.length * 14, y1: 70 + row * 40 } })),
+      line
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((text, col) => ({
+          text,
+          confidence: 95,
+          bbox: {
+            x0: 40 + col * 120,
+            y0: 40 + row * 40,
+            x1: 40 + col * 120 + text.length * 14,
+            y1: 70 + row * 40,
+          },
+        })),
     );
     return { width: 2000, height: 2800, words, confidence: 95 };
   }
@@ -47,13 +68,18 @@ afterAll(async () => {
 
 const api = (user: SignedIn, method: 'GET' | 'POST', url: string, payload?: object) =>
   ctx.app.inject({ method, url, headers: user.auth, payload, remoteAddress: user.ip });
-const rowOf = async (id: string) => (await ctx.adapters.database.db.select().from(documents).where(eq(documents.id, id)))[0]!;
+const rowOf = async (id: string) =>
+  (await ctx.adapters.database.db.select().from(documents).where(eq(documents.id, id)))[0]!;
 const context = (attempt = 1) => ({ attempt, log: ctx.logs.log });
 
 describe('crash and replay (the job run by hand, jobs not started)', () => {
   it('a crash between pages resumes at the next unread page; a replay after needs-review changes nothing', async () => {
     const user = await newUser(ctx, 'crash');
-    const pages = [fixtureOf('income-statement').text, 'Page two\nNothing here but words to make a text layer of twenty characters.', 'Page three\nMore ordinary words so this page also has a text layer.'];
+    const pages = [
+      fixtureOf('income-statement').text,
+      'Page two\nNothing here but words to make a text layer of twenty characters.',
+      'Page three\nMore ordinary words so this page also has a text layer.',
+    ];
     const response = await upload(ctx, user, 'three-pages.pdf', await textLayerPdf(pages.join('\f')));
     const id = response.json().id;
     expect((await rowOf(id)).status).toBe('queued');
@@ -77,20 +103,42 @@ describe('crash and replay (the job run by hand, jobs not started)', () => {
       },
     };
     const services = ctx.app.services;
-    const crashing = new DocumentPipeline({ db: ctx.adapters.database.db, blobs: flaky, vault: services.vault, ocr, events: services.documentEvents, log: ctx.logs.log });
+    const crashing = new DocumentPipeline({
+      db: ctx.adapters.database.db,
+      blobs: flaky,
+      vault: services.vault,
+      ocr,
+      events: services.documentEvents,
+      log: ctx.logs.log,
+    });
     await expect(crashing.process(id, context(1))).rejects.toThrow(/storage unavailable/);
     expect(await rowOf(id)).toMatchObject({ status: 'reading', failureReason: null });
     expect(puts.filter((k) => k.includes('/work/page-'))).toHaveLength(1);
 
     const resumedPuts: string[] = [];
-    const watching: BlobStore = { ...flaky, put: async (key, data) => (resumedPuts.push(key), real.put(key, data)) };
-    const resumed = new DocumentPipeline({ db: ctx.adapters.database.db, blobs: watching, vault: services.vault, ocr, events: services.documentEvents, log: ctx.logs.log });
+    const watching: BlobStore = {
+      ...flaky,
+      put: async (key, data) => (resumedPuts.push(key), real.put(key, data)),
+    };
+    const resumed = new DocumentPipeline({
+      db: ctx.adapters.database.db,
+      blobs: watching,
+      vault: services.vault,
+      ocr,
+      events: services.documentEvents,
+      log: ctx.logs.log,
+    });
     expect(await resumed.process(id, context(2))).toMatchObject({ outcome: 'needs-review', pages: 3 });
-    expect(resumedPuts.filter((k) => k.includes('/work/page-'))).toEqual([expect.stringContaining('page-0002'), expect.stringContaining('page-0003')]);
+    expect(resumedPuts.filter((k) => k.includes('/work/page-'))).toEqual([
+      expect.stringContaining('page-0002'),
+      expect.stringContaining('page-0003'),
+    ]);
     const done = await rowOf(id);
     expect(done).toMatchObject({ status: 'needs-review', pageCount: 3, documentType: 'income-statement' });
     // Working files are gone once the document is read.
-    expect((await real.list(`documents/${user.userId}/${id}/`)).filter((k) => k.includes('/work/'))).toEqual([]);
+    expect((await real.list(`documents/${user.userId}/${id}/`)).filter((k) => k.includes('/work/'))).toEqual(
+      [],
+    );
 
     // Replays (a redelivered job) leave the result exactly as it was.
     expect(await services.documentPipeline.process(id, context(3))).toEqual({ skipped: 'needs-review' });
@@ -99,18 +147,35 @@ describe('crash and replay (the job run by hand, jobs not started)', () => {
 
   it('an OCR worker crash is retried; after the last attempt the document fails with a plain reason', async () => {
     const user = await newUser(ctx, 'ocrcrash');
-    const response = await upload(ctx, user, 'scan.pdf', await scannedPdf('Dividend statement\nFranked amount $10.00'));
+    const response = await upload(
+      ctx,
+      user,
+      'scan.pdf',
+      await scannedPdf('Dividend statement\nFranked amount $10.00'),
+    );
     const id = response.json().id;
     ocr.failOn = new Set([ocr.calls + 1]);
-    await expect(ctx.app.services.documentPipeline.process(id, context(1))).rejects.toBeInstanceOf(OcrUnavailableError);
+    await expect(ctx.app.services.documentPipeline.process(id, context(1))).rejects.toBeInstanceOf(
+      OcrUnavailableError,
+    );
     expect((await rowOf(id)).status).toBe('reading');
-    expect(await ctx.app.services.documentPipeline.process(id, context(2))).toMatchObject({ outcome: 'needs-review', ocrPages: 1 });
+    expect(await ctx.app.services.documentPipeline.process(id, context(2))).toMatchObject({
+      outcome: 'needs-review',
+      ocrPages: 1,
+    });
     expect((await rowOf(id)).documentType).toBe('dividend-statement');
 
-    const other = (await upload(ctx, user, 'scan2.pdf', await scannedPdf('Another scan\nof something'))).json().id;
+    const other = (
+      await upload(ctx, user, 'scan2.pdf', await scannedPdf('Another scan\nof something'))
+    ).json().id;
     ocr.failOn = new Set([ocr.calls + 1]);
-    await expect(ctx.app.services.documentPipeline.process(other, context(5))).rejects.toBeInstanceOf(OcrUnavailableError);
-    expect(await rowOf(other)).toMatchObject({ status: 'failed', failureReason: expect.stringMatching(/temporary problem/) });
+    await expect(ctx.app.services.documentPipeline.process(other, context(5))).rejects.toBeInstanceOf(
+      OcrUnavailableError,
+    );
+    expect(await rowOf(other)).toMatchObject({
+      status: 'failed',
+      failureReason: expect.stringMatching(/temporary problem/),
+    });
     ocr.failOn = new Set();
   });
 });
@@ -132,7 +197,9 @@ describe('password-protected PDFs', () => {
     expect(right.json().status).toBe('queued');
     const read = await settled(ctx, user, doc.id);
     expect(read).toMatchObject({ status: 'needs-review', documentType: 'interest-summary' });
-    expect(read.fields.find((f: { key: string }) => f.key === 'interest').value).toBe(fixture.truth.find((t) => t.key === 'interest')!.value);
+    expect(read.fields.find((f: { key: string }) => f.key === 'interest').value).toBe(
+      fixture.truth.find((t) => t.key === 'interest')!.value,
+    );
     const allJobs = await ctx.adapters.database.db.select().from(jobs);
     expect(JSON.stringify(allJobs)).not.toContain(PASSWORD);
     expect(JSON.stringify(await rowOf(doc.id))).not.toContain(PASSWORD);
@@ -161,30 +228,63 @@ describe('hostile and malformed files fail cleanly and fast', () => {
       expect(doc.failureReason, name).toMatch(reason);
     };
     await refused('zip renamed .pdf', 'statement.pdf', zipNamedPdf(), /ZIP archive/);
-    await refused('text renamed .pdf', 'statement.pdf', notReallyPdf(), /named \.pdf but its content is not a PDF/);
+    await refused(
+      'text renamed .pdf',
+      'statement.pdf',
+      notReallyPdf(),
+      /named \.pdf but its content is not a PDF/,
+    );
     await refused('empty file', 'empty.pdf', Buffer.alloc(0), /empty/);
     await failed('truncated PDF', 'cut.pdf', await truncatedPdf(), /damaged or incomplete/);
-    await failed('10,000-page PDF', 'huge.pdf', await hugePagePdf(10_000), /10,000 pages; Numeri reads documents of up to 50 pages/);
+    await failed(
+      '10,000-page PDF',
+      'huge.pdf',
+      await hugePagePdf(10_000),
+      /10,000 pages; Numeri reads documents of up to 50 pages/,
+    );
     await failed('decompression-bomb PNG', 'bomb.png', decompressionBombPng(), /larger than Numeri reads/);
-    await failed('corrupt JPEG', 'photo.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]), /could not be read/);
-    console.log('hostile files (upload → settled):', Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, `${Math.round(v)} ms`])));
+    await failed(
+      'corrupt JPEG',
+      'photo.jpg',
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]),
+      /could not be read/,
+    );
+    console.log(
+      'hostile files (upload → settled):',
+      Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, `${Math.round(v)} ms`])),
+    );
   });
 });
 
 describe('bank CSV with columns Numeri does not recognise', () => {
   it('returns the header and sample rows, then imports with the user’s mapping', async () => {
     const user = await newUser(ctx, 'mapping');
-    const csv = Buffer.from('Posted;Narr;Value;Bal\n01/08/2024;OFFICEWORKS BOX HILL;-45,50;1000\n02/08/2024;WAGES;2000,00;3000\n'.replace(/,(\d\d);/g, '.$1;').replace(/,00;/g, '.00;'));
+    const csv = Buffer.from(
+      'Posted;Narr;Value;Bal\n01/08/2024;OFFICEWORKS BOX HILL;-45,50;1000\n02/08/2024;WAGES;2000,00;3000\n'
+        .replace(/,(\d\d);/g, '.$1;')
+        .replace(/,00;/g, '.00;'),
+    );
     const doc = await uploadAndSettle(ctx, user, 'odd.csv', csv);
     expect(doc).toMatchObject({ status: 'needs-review', import: { needsMapping: true, imported: 0 } });
     expect(doc.import.mappingPreview.headers).toEqual(['Posted', 'Narr', 'Value', 'Bal']);
     expect(doc.import.mappingPreview.sample[0]).toContain('OFFICEWORKS BOX HILL');
-    const bad = await api(user, 'POST', `/api/v1/documents/${doc.id}/mapping`, { date: 'Narr', amount: 'Value', description: 'Posted' });
+    const bad = await api(user, 'POST', `/api/v1/documents/${doc.id}/mapping`, {
+      date: 'Narr',
+      amount: 'Value',
+      description: 'Posted',
+    });
     expect(bad.statusCode).toBe(400);
-    const mapped = await api(user, 'POST', `/api/v1/documents/${doc.id}/mapping`, { date: 'Posted', amount: 'Value', description: 'Narr' });
+    const mapped = await api(user, 'POST', `/api/v1/documents/${doc.id}/mapping`, {
+      date: 'Posted',
+      amount: 'Value',
+      description: 'Narr',
+    });
     expect(mapped.statusCode, mapped.body).toBe(200);
     const done = await settled(ctx, user, doc.id);
-    expect(done).toMatchObject({ status: 'done', import: { imported: 2, layout: 'mapped', needsMapping: false } });
+    expect(done).toMatchObject({
+      status: 'done',
+      import: { imported: 2, layout: 'mapped', needsMapping: false },
+    });
   });
 });
 
@@ -196,11 +296,18 @@ describe('live status (server-sent events)', () => {
     expect(bad.status).toBe(401);
     const ticket = (await api(user, 'POST', '/api/v1/documents/events/ticket')).json().ticket;
     const abort = new AbortController();
-    const response = await fetch(`${address}/api/v1/documents/events?token=${ticket}`, { signal: abort.signal });
+    const response = await fetch(`${address}/api/v1/documents/events?token=${ticket}`, {
+      signal: abort.signal,
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = response.body!.getReader();
-    const uploaded = await upload(ctx, user, 'div.pdf', await textLayerPdf(fixtureOf('dividend-statement').text));
+    const uploaded = await upload(
+      ctx,
+      user,
+      'div.pdf',
+      await textLayerPdf(fixtureOf('dividend-statement').text),
+    );
     const id = uploaded.json().id;
     const seen: string[] = [];
     let buffer = '';

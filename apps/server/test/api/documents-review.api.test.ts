@@ -19,42 +19,90 @@ afterAll(async () => {
 
 const api = (user: SignedIn, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
   ctx.app.inject({ method, url, headers: user.auth, payload, remoteAddress: user.ip });
-const returnItems = async (user: SignedIn, year: string) => ((await api(user, 'GET', `/api/v1/returns/${year}`)).json().items ?? []) as { id: string; kind: string; source: string; evidence: { documentId: string }[]; amountCents?: number; label?: string }[];
+const returnItems = async (user: SignedIn, year: string) =>
+  ((await api(user, 'GET', `/api/v1/returns/${year}`)).json().items ?? []) as {
+    id: string;
+    kind: string;
+    source: string;
+    evidence: { documentId: string }[];
+    amountCents?: number;
+    label?: string;
+  }[];
 
 describe('bank transactions on the return', () => {
   it('a claimed transaction becomes a deduction with the statement (and an attached receipt) as evidence; dismissing removes it', async () => {
     const user = await newUser(ctx, 'claims');
-    const csv = await uploadAndSettle(ctx, user, 'bank.csv', Buffer.from('Date,Description,Amount\n12/08/2024,OFFICEWORKS 0423 CARLTON,-189.00\n13/08/2024,WOOLWORTHS,-52.10\n14/08/2024,SALARY ACME,2500.00\n'));
+    const csv = await uploadAndSettle(
+      ctx,
+      user,
+      'bank.csv',
+      Buffer.from(
+        'Date,Description,Amount\n12/08/2024,OFFICEWORKS 0423 CARLTON,-189.00\n13/08/2024,WOOLWORTHS,-52.10\n14/08/2024,SALARY ACME,2500.00\n',
+      ),
+    );
     expect(csv.import).toMatchObject({ imported: 3, suggestions: 1 });
     const suggested = (await api(user, 'GET', '/api/v1/transactions?suggested=true')).json().items;
     expect(suggested).toHaveLength(1);
     const tx = suggested[0];
-    expect(tx).toMatchObject({ incomeYear: '2024-25', reviewStatus: 'unreviewed', suggestion: { dLabel: 'D5' } });
+    expect(tx).toMatchObject({
+      incomeYear: '2024-25',
+      reviewStatus: 'unreviewed',
+      suggestion: { dLabel: 'D5' },
+    });
 
-    const credit = (await api(user, 'GET', '/api/v1/transactions')).json().items.find((t: { amountCents: number }) => t.amountCents > 0);
-    expect((await api(user, 'PATCH', `/api/v1/transactions/${credit.id}`, { action: 'claim', label: 'D5' })).statusCode).toBe(400);
+    const credit = (await api(user, 'GET', '/api/v1/transactions'))
+      .json()
+      .items.find((t: { amountCents: number }) => t.amountCents > 0);
+    expect(
+      (await api(user, 'PATCH', `/api/v1/transactions/${credit.id}`, { action: 'claim', label: 'D5' }))
+        .statusCode,
+    ).toBe(400);
 
-    const receipt = await uploadAndSettle(ctx, user, 'receipt.pdf', await textLayerPdf(fixtureOf('receipt').text));
-    const claimed = await api(user, 'PATCH', `/api/v1/transactions/${tx.id}`, { action: 'claim', workUseBasisPoints: 8_000, evidenceDocumentId: receipt.id });
+    const receipt = await uploadAndSettle(
+      ctx,
+      user,
+      'receipt.pdf',
+      await textLayerPdf(fixtureOf('receipt').text),
+    );
+    const claimed = await api(user, 'PATCH', `/api/v1/transactions/${tx.id}`, {
+      action: 'claim',
+      workUseBasisPoints: 8_000,
+      evidenceDocumentId: receipt.id,
+    });
     expect(claimed.statusCode, claimed.body).toBe(200);
-    expect(claimed.json()).toMatchObject({ reviewStatus: 'claimed', claim: { label: 'D5', workUseBasisPoints: 8_000 }, evidenceDocumentId: receipt.id });
+    expect(claimed.json()).toMatchObject({
+      reviewStatus: 'claimed',
+      claim: { label: 'D5', workUseBasisPoints: 8_000 },
+      evidenceDocumentId: receipt.id,
+    });
     let items = await returnItems(user, '2024-25');
     const item = items.find((i) => i.id === tx.id)!;
-    expect(item).toMatchObject({ kind: 'deduction', source: 'transaction', label: 'D5', amountCents: 18_900 });
+    expect(item).toMatchObject({
+      kind: 'deduction',
+      source: 'transaction',
+      label: 'D5',
+      amountCents: 18_900,
+    });
     expect(item.evidence.map((e) => e.documentId)).toEqual([csv.id, receipt.id]);
 
     // Confirming the attached receipt does not claim the same expense twice, and keeps the claim.
-    const confirmed = await api(user, 'POST', `/api/v1/documents/${receipt.id}/confirm`, { incomeYear: '2024-25' });
+    const confirmed = await api(user, 'POST', `/api/v1/documents/${receipt.id}/confirm`, {
+      incomeYear: '2024-25',
+    });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json().itemsApplied).toBe(0);
     items = await returnItems(user, '2024-25');
     expect(items.filter((i) => i.kind === 'deduction')).toHaveLength(1);
 
-    expect((await api(user, 'PATCH', `/api/v1/transactions/${tx.id}`, { action: 'dismiss' })).json().reviewStatus).toBe('dismissed');
+    expect(
+      (await api(user, 'PATCH', `/api/v1/transactions/${tx.id}`, { action: 'dismiss' })).json().reviewStatus,
+    ).toBe('dismissed');
     expect((await returnItems(user, '2024-25')).some((i) => i.id === tx.id)).toBe(false);
     // Another user cannot see or review it.
     const other = await newUser(ctx, 'claims-other');
-    expect((await api(other, 'PATCH', `/api/v1/transactions/${tx.id}`, { action: 'reset' })).statusCode).toBe(404);
+    expect((await api(other, 'PATCH', `/api/v1/transactions/${tx.id}`, { action: 'reset' })).statusCode).toBe(
+      404,
+    );
     expect((await api(other, 'GET', '/api/v1/transactions')).json().items).toEqual([]);
   });
 });
@@ -65,7 +113,12 @@ describe('the same statement twice', () => {
     const statement = fixtureOf('income-statement').text;
     const first = await uploadAndSettle(ctx, user, 'income.pdf', await textLayerPdf(statement));
     // A different file (another name line at the end) with identical figures: not a byte-for-byte duplicate.
-    const second = await uploadAndSettle(ctx, user, 'income-copy.pdf', await textLayerPdf(`${statement}\nDownloaded again`));
+    const second = await uploadAndSettle(
+      ctx,
+      user,
+      'income-copy.pdf',
+      await textLayerPdf(`${statement}\nDownloaded again`),
+    );
     expect(second.id).not.toBe(first.id);
     const year = (await api(user, 'POST', `/api/v1/documents/${first.id}/confirm`, {})).json().incomeYear;
     const again = await api(user, 'POST', `/api/v1/documents/${second.id}/confirm`, { incomeYear: year });
@@ -73,21 +126,47 @@ describe('the same statement twice', () => {
     expect(again.json().detail).toMatch(/already on your .* return/);
     expect((await returnItems(user, year)).filter((i) => i.kind === 'employment')).toHaveLength(1);
     // Confirming the first one again (a correction) is still fine.
-    expect((await api(user, 'POST', `/api/v1/documents/${first.id}/confirm`, { incomeYear: year })).statusCode).toBe(200);
+    expect(
+      (await api(user, 'POST', `/api/v1/documents/${first.id}/confirm`, { incomeYear: year })).statusCode,
+    ).toBe(200);
   });
 });
 
 describe('review details', () => {
   it('corrections are validated by type; the income year can be overridden; reading again as another type', async () => {
     const user = await newUser(ctx, 'corrections');
-    const doc = await uploadAndSettle(ctx, user, 'div.pdf', await textLayerPdf(fixtureOf('dividend-statement').text));
-    const bad = await api(user, 'POST', `/api/v1/documents/${doc.id}/confirm`, { fields: [{ key: 'frankedAmount', value: 'lots' }, { key: 'grossPayments', value: 1 }, { key: 'paymentDate', value: '2024-02-30' }] });
+    const doc = await uploadAndSettle(
+      ctx,
+      user,
+      'div.pdf',
+      await textLayerPdf(fixtureOf('dividend-statement').text),
+    );
+    const bad = await api(user, 'POST', `/api/v1/documents/${doc.id}/confirm`, {
+      fields: [
+        { key: 'frankedAmount', value: 'lots' },
+        { key: 'grossPayments', value: 1 },
+        { key: 'paymentDate', value: '2024-02-30' },
+      ],
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['frankedAmount', 'grossPayments', 'paymentDate']);
-    const ok = await api(user, 'POST', `/api/v1/documents/${doc.id}/confirm`, { incomeYear: '2023-24', fields: [{ key: 'frankedAmount', value: 70_000 }] });
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['frankedAmount', 'grossPayments', 'paymentDate']);
+    const ok = await api(user, 'POST', `/api/v1/documents/${doc.id}/confirm`, {
+      incomeYear: '2023-24',
+      fields: [{ key: 'frankedAmount', value: 70_000 }],
+    });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ incomeYear: '2023-24', document: { incomeYear: '2023-24', status: 'done' } });
-    expect((await returnItems(user, '2023-24')).find((i) => i.kind === 'dividend')).toMatchObject({ frankedCents: 70_000 });
+    expect(ok.json()).toMatchObject({
+      incomeYear: '2023-24',
+      document: { incomeYear: '2023-24', status: 'done' },
+    });
+    expect((await returnItems(user, '2023-24')).find((i) => i.kind === 'dividend')).toMatchObject({
+      frankedCents: 70_000,
+    });
     // Moving it to another year moves its items.
     await api(user, 'POST', `/api/v1/documents/${doc.id}/confirm`, { incomeYear: '2024-25' });
     expect((await returnItems(user, '2023-24')).some((i) => i.kind === 'dividend')).toBe(false);
@@ -96,7 +175,12 @@ describe('review details', () => {
     const again = await api(user, 'POST', `/api/v1/documents/${doc.id}/reprocess`, { documentType: 'other' });
     expect(again.statusCode, again.body).toBe(200);
     const reread = await settled(ctx, user, doc.id);
-    expect(reread).toMatchObject({ status: 'needs-review', documentType: 'other', confirmedAt: null, classification: { reasons: ['You chose this type of document.'] } });
+    expect(reread).toMatchObject({
+      status: 'needs-review',
+      documentType: 'other',
+      confirmedAt: null,
+      classification: { reasons: ['You chose this type of document.'] },
+    });
     expect((await returnItems(user, '2024-25')).some((i) => i.kind === 'dividend')).toBe(false);
   });
 });

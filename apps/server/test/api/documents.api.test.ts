@@ -8,7 +8,8 @@ import { createTestApp, type TestContext } from '../support/test-app';
 
 let ctx: TestContext;
 const corpus = buildCorpus(2, 4242);
-const fixtureOf = (type: string, variant?: string) => corpus.find((f) => f.type === type && (!variant || f.variant === variant))!;
+const fixtureOf = (type: string, variant?: string) =>
+  corpus.find((f) => f.type === type && (!variant || f.variant === variant))!;
 
 beforeAll(async () => {
   ctx = await createTestApp({ env: { UPLOAD_MAX_BYTES: String(3 * 1024 * 1024) } });
@@ -29,11 +30,25 @@ describe('upload → read → confirm → return', () => {
     const fixture = fixtureOf('income-statement');
     const uploaded = await upload(ctx, user, 'income statement.pdf', await textLayerPdf(fixture.text));
     expect(uploaded.statusCode, uploaded.body).toBe(201);
-    expect(uploaded.json()).toMatchObject({ status: 'queued', contentType: 'application/pdf', kind: 'document', progress: 0 });
+    expect(uploaded.json()).toMatchObject({
+      status: 'queued',
+      contentType: 'application/pdf',
+      kind: 'document',
+      progress: 0,
+    });
     const doc = await settled(ctx, user, uploaded.json().id);
-    expect(doc).toMatchObject({ status: 'needs-review', documentType: 'income-statement', textSource: 'text-layer', pageCount: 1, progress: 100 });
+    expect(doc).toMatchObject({
+      status: 'needs-review',
+      documentType: 'income-statement',
+      textSource: 'text-layer',
+      pageCount: 1,
+      progress: 100,
+    });
     const gross = doc.fields.find((f: { key: string }) => f.key === 'grossPayments');
-    expect(gross).toMatchObject({ value: fixture.truth.find((t) => t.key === 'grossPayments')!.value, returnLabel: { item: 'Item 1', label: 'C' } });
+    expect(gross).toMatchObject({
+      value: fixture.truth.find((t) => t.key === 'grossPayments')!.value,
+      returnLabel: { item: 'Item 1', label: 'C' },
+    });
     expect(gross.region).toMatchObject({ page: 1 });
     expect(gross.confidence).toBeGreaterThan(0.8);
     expect(JSON.stringify(doc)).not.toContain(fixture.tfn!);
@@ -43,7 +58,9 @@ describe('upload → read → confirm → return', () => {
     expect(row!.searchVector).toContain('gross');
     expect(row!.searchVector).not.toContain(fixture.tfn!.slice(0, 3) + fixture.tfn!.slice(3, 6));
 
-    const confirmed = await api(user, 'POST', `/api/v1/documents/${doc.id}/confirm`, { fields: [{ key: 'taxWithheld', value: 1_234_500 }] });
+    const confirmed = await api(user, 'POST', `/api/v1/documents/${doc.id}/confirm`, {
+      fields: [{ key: 'taxWithheld', value: 1_234_500 }],
+    });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     const year = confirmed.json().incomeYear;
     expect(confirmed.json()).toMatchObject({ itemsApplied: 1, document: { status: 'done' } });
@@ -51,15 +68,32 @@ describe('upload → read → confirm → return', () => {
     expect(ret.statusCode, ret.body).toBe(200);
     const items = ret.json().items.filter((i: { source: string }) => i.source === 'document');
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ kind: 'employment', grossPaymentsCents: gross.value, taxWithheldCents: 1_234_500 });
-    expect(items[0].evidence.map((e: { fieldKey: string }) => e.fieldKey)).toEqual(expect.arrayContaining(['grossPayments', 'taxWithheld']));
+    expect(items[0]).toMatchObject({
+      kind: 'employment',
+      grossPaymentsCents: gross.value,
+      taxWithheldCents: 1_234_500,
+    });
+    expect(items[0].evidence.map((e: { fieldKey: string }) => e.fieldKey)).toEqual(
+      expect.arrayContaining(['grossPayments', 'taxWithheld']),
+    );
     expect(items[0].evidence.every((e: { documentId: string }) => e.documentId === doc.id)).toBe(true);
 
     // Confirming again is idempotent: still one item.
-    await api(user, 'POST', `/api/v1/documents/${doc.id}/confirm`, { fields: [{ key: 'taxWithheld', value: 1_234_500 }] });
-    expect((await api(user, 'GET', `/api/v1/returns/${year}`)).json().items.filter((i: { source: string }) => i.source === 'document')).toHaveLength(1);
-    const audits = await ctx.adapters.database.db.select().from(auditLogs).where(eq(auditLogs.targetId, doc.id));
-    expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['document.uploaded', 'document.confirmed']));
+    await api(user, 'POST', `/api/v1/documents/${doc.id}/confirm`, {
+      fields: [{ key: 'taxWithheld', value: 1_234_500 }],
+    });
+    expect(
+      (await api(user, 'GET', `/api/v1/returns/${year}`))
+        .json()
+        .items.filter((i: { source: string }) => i.source === 'document'),
+    ).toHaveLength(1);
+    const audits = await ctx.adapters.database.db
+      .select()
+      .from(auditLogs)
+      .where(eq(auditLogs.targetId, doc.id));
+    expect(audits.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['document.uploaded', 'document.confirmed']),
+    );
   });
 
   it('the same file twice is recognised by its SHA-256', async () => {
@@ -79,16 +113,30 @@ describe('bank files', () => {
     const user = await newUser(ctx, 'bank');
     const csv = formulaInjectionCsv();
     const doc = await uploadAndSettle(ctx, user, 'statement.csv', csv);
-    expect(doc).toMatchObject({ status: 'done', kind: 'bank-file', import: { read: 4, imported: 4, duplicates: 0 } });
+    expect(doc).toMatchObject({
+      status: 'done',
+      kind: 'bank-file',
+      import: { read: 4, imported: 4, duplicates: 0 },
+    });
     // The same lines in another file (a re-export with a trailing line break) add nothing.
-    const again = await uploadAndSettle(ctx, user, 'statement-again.csv', Buffer.concat([csv, Buffer.from('\r\n')]));
+    const again = await uploadAndSettle(
+      ctx,
+      user,
+      'statement-again.csv',
+      Buffer.concat([csv, Buffer.from('\r\n')]),
+    );
     expect(again.import).toMatchObject({ read: 4, imported: 0, duplicates: 4 });
     const list = (await api(user, 'GET', '/api/v1/transactions')).json();
     expect(list.items).toHaveLength(4);
     expect(list.items.filter((t: { formulaRisk: boolean }) => t.formulaRisk)).toHaveLength(3);
-    const officeworks = list.items.find((t: { description: string }) => t.description.startsWith('OFFICEWORKS'));
+    const officeworks = list.items.find((t: { description: string }) =>
+      t.description.startsWith('OFFICEWORKS'),
+    );
     expect(officeworks.suggestion).toMatchObject({ dLabel: 'D5' });
-    const count = await ctx.adapters.database.db.select({ n: sql<number>`count(*)::int` }).from(transactions).where(eq(transactions.ownerId, user.userId));
+    const count = await ctx.adapters.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(transactions)
+      .where(eq(transactions.ownerId, user.userId));
     expect(count[0]!.n).toBe(4);
   });
 });
@@ -97,7 +145,15 @@ describe('OCR', () => {
   it('reads a scanned receipt photo (tilted, blurred, low contrast)', async () => {
     const user = await newUser(ctx, 'ocr');
     const fixture = fixtureOf('receipt');
-    const image = await scannedImage(fixture.text, { rotate: 1.5, blur: 0.7, ink: 70, paper: 200, specks: 4, format: 'jpeg', quality: 70 });
+    const image = await scannedImage(fixture.text, {
+      rotate: 1.5,
+      blur: 0.7,
+      ink: 70,
+      paper: 200,
+      specks: 4,
+      format: 'jpeg',
+      quality: 70,
+    });
     const doc = await uploadAndSettle(ctx, user, 'receipt.jpg', image);
     expect(doc).toMatchObject({ status: 'needs-review', documentType: 'receipt', textSource: 'ocr' });
     const total = doc.fields.find((f: { key: string }) => f.key === 'total');

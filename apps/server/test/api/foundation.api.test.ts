@@ -8,7 +8,14 @@ import { createTestApp, type TestContext } from '../support/test-app';
 const probeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/test/echo',
-    { schema: { body: z.object({ income: z.object({ salaryWages: z.number().nonnegative() }), name: z.string().min(2) }) } },
+    {
+      schema: {
+        body: z.object({
+          income: z.object({ salaryWages: z.number().nonnegative() }),
+          name: z.string().min(2),
+        }),
+      },
+    },
     async (request) => request.body,
   );
   app.get('/api/test/bug', async () => {
@@ -50,7 +57,10 @@ describe('operations endpoints', () => {
     try {
       const response = await ctx.app.inject('/readyz');
       expect(response.statusCode).toBe(503);
-      expect(response.json()).toMatchObject({ status: 'not-ready', checks: { storage: { ok: false }, database: { ok: true } } });
+      expect(response.json()).toMatchObject({
+        status: 'not-ready',
+        checks: { storage: { ok: false }, database: { ok: true } },
+      });
       expect(response.body).not.toContain('10.1.2.3');
     } finally {
       ctx.adapters.blobStore.ping = original;
@@ -64,7 +74,9 @@ describe('operations endpoints', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/plain');
     expect(response.body).toContain('numeri_process_cpu_user_seconds_total');
-    expect(response.body).toMatch(/numeri_http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/healthz",status_code="200"\}/);
+    expect(response.body).toMatch(
+      /numeri_http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/healthz",status_code="200"\}/,
+    );
     // Unknown URLs never become label values (unbounded cardinality).
     expect(response.body).not.toContain('does-not-exist');
   });
@@ -80,7 +92,10 @@ describe('every response', () => {
   it('keeps a safe caller request id and replaces an unsafe one', async () => {
     const kept = await ctx.app.inject({ url: '/healthz', headers: { 'x-request-id': 'edge-1234-abcd' } });
     expect(kept.headers['x-request-id']).toBe('edge-1234-abcd');
-    const replaced = await ctx.app.inject({ url: '/healthz', headers: { 'x-request-id': 'bad id\n{"level":60}' } });
+    const replaced = await ctx.app.inject({
+      url: '/healthz',
+      headers: { 'x-request-id': 'bad id\n{"level":60}' },
+    });
     expect(replaced.headers['x-request-id']).not.toContain('bad');
   });
 
@@ -103,7 +118,12 @@ describe('errors are RFC 9457 problem+json', () => {
     const response = await ctx.app.inject('/api/v1/nothing-here');
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json()).toMatchObject({ status: 404, code: 'NOT_FOUND', title: 'Not found', instance: '/api/v1/nothing-here' });
+    expect(response.json()).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      title: 'Not found',
+      instance: '/api/v1/nothing-here',
+    });
   });
 
   it('invalid input is a 400 naming each bad field', async () => {
@@ -115,7 +135,10 @@ describe('errors are RFC 9457 problem+json', () => {
     expect(response.statusCode).toBe(400);
     const problem = response.json();
     expect(problem.code).toBe('VALIDATION_FAILED');
-    expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['income.salaryWages', 'name']);
+    expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'income.salaryWages',
+      'name',
+    ]);
   });
 
   it('malformed JSON is a 400 problem', async () => {
@@ -132,7 +155,10 @@ describe('errors are RFC 9457 problem+json', () => {
   it('a typed application error maps to its status', async () => {
     const response = await ctx.app.inject('/api/test/conflict');
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ code: 'VERSION_CONFLICT', detail: 'The return changed since you loaded it' });
+    expect(response.json()).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      detail: 'The return changed since you loaded it',
+    });
   });
 
   it('a bug is a 500 that leaks nothing, and is logged in full', async () => {
@@ -145,12 +171,20 @@ describe('errors are RFC 9457 problem+json', () => {
   });
 
   it('tells clients the limits they must mirror', async () => {
-    expect((await ctx.app.inject('/api/v1/client-config')).json()).toEqual({ uploadMaxBytes: 20 * 1024 * 1024, require2fa: false });
+    expect((await ctx.app.inject('/api/v1/client-config')).json()).toEqual({
+      uploadMaxBytes: 20 * 1024 * 1024,
+      require2fa: false,
+    });
   });
 
   it('the problem catalogue lists every code', async () => {
     const response = await ctx.app.inject('/api/problems');
-    expect(response.json()).toContainEqual({ code: 'VERSION_CONFLICT', type: '/api/problems#version-conflict', title: 'Someone else changed this first', status: 409 });
+    expect(response.json()).toContainEqual({
+      code: 'VERSION_CONFLICT',
+      type: '/api/problems#version-conflict',
+      title: 'Someone else changed this first',
+      status: 409,
+    });
   });
 });
 
@@ -165,7 +199,9 @@ describe('OpenAPI', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz', '/api/problems']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/healthz', '/readyz', '/api/problems']),
+    );
   });
 
   it('serves a browsable page at /api/docs', async () => {
@@ -184,6 +220,7 @@ describe('logs', () => {
     });
     const text = ctx.logs.text();
     expect(text).toContain('/api/v1/verify-email?token=%5BREDACTED%5D&lang=en');
-    for (const secret of ['tok_SECRET_123', 'eyJSECRETJWT', 'REFRESHSECRET']) expect(text).not.toContain(secret);
+    for (const secret of ['tok_SECRET_123', 'eyJSECRETJWT', 'REFRESHSECRET'])
+      expect(text).not.toContain(secret);
   });
 });

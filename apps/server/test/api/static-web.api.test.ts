@@ -10,7 +10,10 @@ let distDir: string;
 beforeAll(async () => {
   distDir = await fs.mkdtemp(path.join(os.tmpdir(), 'numeri-dist-'));
   await fs.mkdir(path.join(distDir, 'assets'));
-  await fs.writeFile(path.join(distDir, 'index.html'), '<!doctype html><html lang="en-AU"><title>Numeri</title><div id="root"></div></html>');
+  await fs.writeFile(
+    path.join(distDir, 'index.html'),
+    '<!doctype html><html lang="en-AU"><title>Numeri</title><div id="root"></div></html>',
+  );
   await fs.writeFile(path.join(distDir, 'assets', 'index-3f9a1c.js'), 'console.log("app")');
   await fs.writeFile(path.join(distDir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
   ctx = await createTestApp({ env: { WEB_DIST_DIR: distDir }, app: { serveWeb: true } });
@@ -40,7 +43,10 @@ describe('the built web app', () => {
   });
 
   it('client-side routes get index.html', async () => {
-    const response = await ctx.app.inject({ url: '/returns/2024-25', headers: { accept: 'text/html,application/xhtml+xml' } });
+    const response = await ctx.app.inject({
+      url: '/returns/2024-25',
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');
     expect(response.headers['cache-control']).toBe('no-cache');

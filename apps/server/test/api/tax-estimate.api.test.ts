@@ -8,14 +8,24 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const estimate = (payload: unknown, ip = randomIp()) => ctx.app.inject({ method: 'POST', url: '/api/v1/tax/estimate', payload: payload as object, remoteAddress: ip });
+const estimate = (payload: unknown, ip = randomIp()) =>
+  ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/tax/estimate',
+    payload: payload as object,
+    remoteAddress: ip,
+  });
 
 describe('POST /api/v1/tax/estimate', () => {
   it('works without signing in and explains every line', async () => {
     // 2024-25 resident, taxable income $85,000:
     //   tax = $4,288 + 30% × ($85,000 − $45,000) = $16,288.00; LITO nil above $66,667;
     //   Medicare levy = 2% × $85,000 = $1,700.00; total $17,988.00; withheld $18,000 → refund $12.00.
-    const response = await estimate({ incomeYear: '2024-25', income: { salaryWages: 85_000 }, taxWithheld: 18_000 });
+    const response = await estimate({
+      incomeYear: '2024-25',
+      income: { salaryWages: 85_000 },
+      taxWithheld: 18_000,
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({
@@ -42,10 +52,19 @@ describe('POST /api/v1/tax/estimate', () => {
   });
 
   it('names each bad field in a 400 problem', async () => {
-    const response = await estimate({ incomeYear: '2019-20', income: { salaryWages: -1, interest: 10.001 }, dependentChildren: 1.5 });
+    const response = await estimate({
+      incomeYear: '2019-20',
+      income: { salaryWages: -1, interest: 10.001 },
+      dependentChildren: 1.5,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['dependentChildren', 'income.interest', 'income.salaryWages', 'incomeYear']);
+    expect(
+      response
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['dependentChildren', 'income.interest', 'income.salaryWages', 'incomeYear']);
   });
 
   it('rejects unknown fields instead of silently ignoring them', async () => {
@@ -55,13 +74,16 @@ describe('POST /api/v1/tax/estimate', () => {
 
   it('counts estimates in the metrics', async () => {
     await estimate({ incomeYear: '2023-24', income: { salaryWages: 50_000 } });
-    expect((await ctx.app.inject('/metrics')).body).toMatch(/numeri_tax_estimates_total\{income_year="2023-24"\} [1-9]/);
+    expect((await ctx.app.inject('/metrics')).body).toMatch(
+      /numeri_tax_estimates_total\{income_year="2023-24"\} [1-9]/,
+    );
   });
 
   it('is rate limited per client', async () => {
     const ip = randomIp();
     let limited = 0;
-    for (let i = 0; i < 125; i += 1) if ((await estimate({ incomeYear: '2024-25' }, ip)).statusCode === 429) limited += 1;
+    for (let i = 0; i < 125; i += 1)
+      if ((await estimate({ incomeYear: '2024-25' }, ip)).statusCode === 429) limited += 1;
     expect(limited).toBe(5);
   });
 });

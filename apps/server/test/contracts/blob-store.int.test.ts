@@ -9,7 +9,10 @@ import { LocalBlobStore } from '../../src/adapters/storage/blob-store.local';
 import { S3BlobStore } from '../../src/adapters/storage/blob-store.s3';
 
 /** One contract, every implementation: the embedded folder and an S3-compatible server on loopback. */
-function blobStoreContract(name: string, setup: () => Promise<{ store: BlobStore; teardown(): Promise<void> }>) {
+function blobStoreContract(
+  name: string,
+  setup: () => Promise<{ store: BlobStore; teardown(): Promise<void> }>,
+) {
   describe(`BlobStore contract: ${name}`, () => {
     let store: BlobStore;
     let teardown: () => Promise<void>;
@@ -69,7 +72,13 @@ blobStoreContract('local folder', async () => {
 
 blobStoreContract('S3 (s3rver on loopback)', async () => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'numeri-s3-'));
-  const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'numeri-docs', configs: [] }] });
+  const server = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory: dir,
+    configureBuckets: [{ name: 'numeri-docs', configs: [] }],
+  });
   const { port } = await server.run();
   const store = new S3BlobStore({
     bucket: 'numeri-docs',

@@ -20,7 +20,15 @@ for (const target of databaseTargets()) {
       )) as unknown as { rows: { table_name: string }[] };
       const names = result.rows.map((row) => row.table_name);
       expect(names).toEqual(
-        expect.arrayContaining(['audit_logs', 'documents', 'jobs', 'tax_returns', 'transactions', 'user_sessions', 'users']),
+        expect.arrayContaining([
+          'audit_logs',
+          'documents',
+          'jobs',
+          'tax_returns',
+          'transactions',
+          'user_sessions',
+          'users',
+        ]),
       );
     });
 
@@ -49,7 +57,14 @@ for (const target of databaseTargets()) {
       const [user] = await database.db.insert(users).values(newUser('cents@example.com')).returning();
       const [doc] = await database.db
         .insert(documents)
-        .values({ ownerId: user!.id, originalName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 9_007_199_254_740, sha256: 'abc', storageKey: 'k' })
+        .values({
+          ownerId: user!.id,
+          originalName: 'a.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: 9_007_199_254_740,
+          sha256: 'abc',
+          storageKey: 'k',
+        })
         .returning();
       expect(doc!.sizeBytes).toBe(9_007_199_254_740);
     });
@@ -63,7 +78,8 @@ for (const target of databaseTargets()) {
         sizeBytes: 10,
         sha256: 'search-1',
         storageKey: 'k1',
-        searchVector: sql`to_tsvector('english', ${'Officeworks tax invoice ergonomic chair'})` as unknown as string,
+        searchVector:
+          sql`to_tsvector('english', ${'Officeworks tax invoice ergonomic chair'})` as unknown as string,
       });
       const hits = await database.db
         .select({ name: documents.originalName })
@@ -84,10 +100,14 @@ for (const target of databaseTargets()) {
         );
         return String(err?.cause?.message ?? err?.message);
       };
-      expect(await causeOf(database.db.update(auditLogs).set({ action: 'edited' }).where(eq(auditLogs.seq, entry!.seq)))).toMatch(
+      expect(
+        await causeOf(
+          database.db.update(auditLogs).set({ action: 'edited' }).where(eq(auditLogs.seq, entry!.seq)),
+        ),
+      ).toMatch(/append-only/);
+      expect(await causeOf(database.db.delete(auditLogs).where(eq(auditLogs.seq, entry!.seq)))).toMatch(
         /append-only/,
       );
-      expect(await causeOf(database.db.delete(auditLogs).where(eq(auditLogs.seq, entry!.seq)))).toMatch(/append-only/);
     });
   });
 }

@@ -48,7 +48,11 @@ function mailerContract(name: string, setup: () => Promise<Harness>) {
     });
 
     it('never logs the body or the full address', async () => {
-      await h.mailer.send({ to: 'private.person@example.com', subject: 'Reset your password', text: 'token=RESET-SECRET-999' });
+      await h.mailer.send({
+        to: 'private.person@example.com',
+        subject: 'Reset your password',
+        text: 'token=RESET-SECRET-999',
+      });
       const text = h.logs.text();
       expect(text).not.toContain('RESET-SECRET-999');
       expect(text).not.toContain('private.person@');
@@ -91,7 +95,11 @@ mailerContract('SMTP (smtp-server on loopback)', async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   const logs = createCapturingLogger();
-  const mailer = new SmtpMailer(`smtp://127.0.0.1:${port}?ignoreTLS=true`, 'Numeri <no-reply@numeri.test>', logs.log);
+  const mailer = new SmtpMailer(
+    `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    'Numeri <no-reply@numeri.test>',
+    logs.log,
+  );
   return {
     mailer,
     logs,

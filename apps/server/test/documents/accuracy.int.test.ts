@@ -20,7 +20,11 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-const norm = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
 
 interface Score {
   correct: number;
@@ -29,7 +33,10 @@ interface Score {
   docs: number;
 }
 
-async function measure(fixtures: DocFixture[], render: (f: DocFixture, i: number) => Promise<{ name: string; bytes: Buffer }>) {
+async function measure(
+  fixtures: DocFixture[],
+  render: (f: DocFixture, i: number) => Promise<{ name: string; bytes: Buffer }>,
+) {
   const scores = new Map<string, Score>();
   for (const [i, fixture] of fixtures.entries()) {
     const { name, bytes } = await render(fixture, i);
@@ -38,11 +45,23 @@ async function measure(fixtures: DocFixture[], render: (f: DocFixture, i: number
     const score = scores.get(fixture.type) ?? { correct: 0, total: 0, typed: 0, docs: 0 };
     scores.set(fixture.type, score);
     score.docs += 1;
-    if (doc.documentType === fixture.type || (fixture.type === 'payg-payment-summary' && doc.documentType === 'income-statement')) score.typed += 1;
+    if (
+      doc.documentType === fixture.type ||
+      (fixture.type === 'payg-payment-summary' && doc.documentType === 'income-statement')
+    )
+      score.typed += 1;
     for (const truth of fixture.truth) {
       score.total += 1;
-      const field = doc.fields.find((f: { key: string; row?: number }) => f.key === truth.key && (f.row ?? 0) === (truth.row ?? 0));
-      if (field && (typeof truth.value === 'string' && field.valueType === 'text' ? norm(String(field.value)) === norm(truth.value) : field.value === truth.value)) score.correct += 1;
+      const field = doc.fields.find(
+        (f: { key: string; row?: number }) => f.key === truth.key && (f.row ?? 0) === (truth.row ?? 0),
+      );
+      if (
+        field &&
+        (typeof truth.value === 'string' && field.valueType === 'text'
+          ? norm(String(field.value)) === norm(truth.value)
+          : field.value === truth.value)
+      )
+        score.correct += 1;
     }
     // No TFN printed on a document ever comes back out.
     if (fixture.tfn) expect(JSON.stringify(doc)).not.toContain(fixture.tfn);
@@ -51,14 +70,20 @@ async function measure(fixtures: DocFixture[], render: (f: DocFixture, i: number
 }
 
 function report(title: string, scores: Map<string, Score>) {
-  const rows = [...scores].map(([type, s]) => `  ${type.padEnd(26)} ${((100 * s.correct) / s.total).toFixed(1).padStart(5)}% of ${String(s.total).padStart(3)} fields · type ${s.typed}/${s.docs}`);
+  const rows = [...scores].map(
+    ([type, s]) =>
+      `  ${type.padEnd(26)} ${((100 * s.correct) / s.total).toFixed(1).padStart(5)}% of ${String(s.total).padStart(3)} fields · type ${s.typed}/${s.docs}`,
+  );
   console.log(`${title}\n${rows.join('\n')}`);
 }
 
 describe('field-level accuracy through the pipeline', () => {
   it('PDFs with a text layer: every type at least 95%', async () => {
     const fixtures = buildCorpus(2, 20250701).filter((f) => f.type !== 'other');
-    const scores = await measure(fixtures, async (f, i) => ({ name: `${f.type}-${i}.pdf`, bytes: await textLayerPdf(f.text) }));
+    const scores = await measure(fixtures, async (f, i) => ({
+      name: `${f.type}-${i}.pdf`,
+      bytes: await textLayerPdf(f.text),
+    }));
     report('Text-layer PDFs (field accuracy, classification):', scores);
     for (const [type, s] of scores) {
       expect(s.correct / s.total, type).toBeGreaterThanOrEqual(0.95);
@@ -69,16 +94,32 @@ describe('field-level accuracy through the pipeline', () => {
   it('scanned photos (tilted 1–2°, blurred, dim, speckled JPEG) through OCR: at least 85% of all fields, every type at least 60%', async () => {
     // One document per type keeps OCR (about a second a page here) to a few seconds a type.
     const seen = new Set<string>();
-    const fixtures = buildCorpus(1, 31337).filter((f) => f.type !== 'other' && !seen.has(f.type) && seen.add(f.type));
+    const fixtures = buildCorpus(1, 31337).filter(
+      (f) => f.type !== 'other' && !seen.has(f.type) && seen.add(f.type),
+    );
     const scores = await measure(fixtures, async (f, i) => ({
       name: `${f.type}-${i}.jpg`,
-      bytes: await scannedImage(f.text, { rotate: i % 2 ? -1.2 : 1.8, blur: 0.6, ink: 60, paper: 215, specks: 3, format: 'jpeg', quality: 72, seed: i }),
+      bytes: await scannedImage(f.text, {
+        rotate: i % 2 ? -1.2 : 1.8,
+        blur: 0.6,
+        ink: 60,
+        paper: 215,
+        specks: 3,
+        format: 'jpeg',
+        quality: 72,
+        seed: i,
+      }),
     }));
     report('OCR of scanned photos (field accuracy, classification):', scores);
     // One photo per type: a single misread moves a type's figure a lot, so the floor per type is
     // low and the overall floor carries the weight. Table cells (dividend columns) are the weak spot.
-    const all = [...scores.values()].reduce((sum, s) => ({ correct: sum.correct + s.correct, total: sum.total + s.total }), { correct: 0, total: 0 });
-    console.log(`  overall                    ${((100 * all.correct) / all.total).toFixed(1)}% of ${all.total} fields`);
+    const all = [...scores.values()].reduce(
+      (sum, s) => ({ correct: sum.correct + s.correct, total: sum.total + s.total }),
+      { correct: 0, total: 0 },
+    );
+    console.log(
+      `  overall                    ${((100 * all.correct) / all.total).toFixed(1)}% of ${all.total} fields`,
+    );
     expect(all.correct / all.total).toBeGreaterThanOrEqual(0.85);
     for (const [type, s] of scores) expect(s.correct / s.total, type).toBeGreaterThanOrEqual(0.6);
   }, 240_000);

@@ -40,7 +40,10 @@ describe('embedded server processes', () => {
 
     // A job that takes 3 s, recorded before the server starts.
     const seed = await openPgliteDatabase({ dataDir: path.join(dataDir, 'db') });
-    const [job] = await seed.db.insert(jobs).values({ name: 'system.selftest', payload: { marker: 'crash-test', holdMs: 3_000 } }).returning();
+    const [job] = await seed.db
+      .insert(jobs)
+      .values({ name: 'system.selftest', payload: { marker: 'crash-test', holdMs: 3_000 } })
+      .returning();
     await seed.close();
 
     const first = spawnEntrypoint('main-api.ts', env);

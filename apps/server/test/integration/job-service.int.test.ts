@@ -24,9 +24,17 @@ afterEach(async () => {
 async function setup(handle: JobHandlers['system.selftest']['handle'], db?: Database) {
   database = db ?? (await createTestDatabase());
   const queue = new MemoryJobQueue();
-  const svc = new JobService(database.db, queue, new FakeClock(), createCapturingLogger().log, createMetrics());
+  const svc = new JobService(
+    database.db,
+    queue,
+    new FakeClock(),
+    createCapturingLogger().log,
+    createMetrics(),
+  );
   // Every other job gets a no-op handler, so this suite keeps compiling as jobs are added.
-  const noop = Object.fromEntries(JOB_NAMES.map((name) => [name, { handle: async () => {} }])) as unknown as JobHandlers;
+  const noop = Object.fromEntries(
+    JOB_NAMES.map((name) => [name, { handle: async () => {} }]),
+  ) as unknown as JobHandlers;
   svc.register({ ...noop, 'system.selftest': { handle, retry: { maxAttempts: 3, backoffMs: 10 } } });
   service = svc;
   return { svc, db: database };
@@ -51,7 +59,12 @@ describe('JobService', () => {
     const job = await svc.submit('system.selftest', { marker: 'hello', holdMs: 0 });
     await until(async () => (await svc.get(job.id))?.status === 'succeeded');
     const row = await svc.get(job.id);
-    expect(row).toMatchObject({ status: 'succeeded', attempts: 1, result: { marker: 'hello' }, lastError: null });
+    expect(row).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      result: { marker: 'hello' },
+      lastError: null,
+    });
     expect(seen).toEqual(['hello']);
   });
 
@@ -65,8 +78,16 @@ describe('JobService', () => {
     let runs = 0;
     const { svc } = await setup(async () => void (runs += 1));
     await svc.start(1);
-    const first = await svc.submit('system.selftest', { marker: 'a', holdMs: 0 }, { dedupeKey: 'doc-1:process' });
-    const second = await svc.submit('system.selftest', { marker: 'a', holdMs: 0 }, { dedupeKey: 'doc-1:process' });
+    const first = await svc.submit(
+      'system.selftest',
+      { marker: 'a', holdMs: 0 },
+      { dedupeKey: 'doc-1:process' },
+    );
+    const second = await svc.submit(
+      'system.selftest',
+      { marker: 'a', holdMs: 0 },
+      { dedupeKey: 'doc-1:process' },
+    );
     expect(second).toEqual({ ...first, created: false });
     await until(async () => (await svc.get(first.id))?.status === 'succeeded');
     expect(runs).toBe(1);
@@ -119,10 +140,18 @@ describe('JobService', () => {
   it('resumes jobs a crash left queued or running when it starts', async () => {
     const db = await createTestDatabase();
     // As a crashed process leaves them: one never picked up, one interrupted mid-run.
-    const [queued] = await db.db.insert(jobs).values({ name: 'system.selftest', payload: { marker: 'q', holdMs: 0 } }).returning();
+    const [queued] = await db.db
+      .insert(jobs)
+      .values({ name: 'system.selftest', payload: { marker: 'q', holdMs: 0 } })
+      .returning();
     const [running] = await db.db
       .insert(jobs)
-      .values({ name: 'system.selftest', payload: { marker: 'r', holdMs: 0 }, status: 'running', attempts: 1 })
+      .values({
+        name: 'system.selftest',
+        payload: { marker: 'r', holdMs: 0 },
+        status: 'running',
+        attempts: 1,
+      })
       .returning();
     const seen: string[] = [];
     const { svc } = await setup(async (payload) => void seen.push(payload.marker), db);

@@ -16,9 +16,15 @@ describe('maintenance jobs', () => {
   it('removes a stored file with no document only once it was already an orphan at the previous sweep', async () => {
     const user = await newUser(ctx, 'sweep');
     const kept = randomUUID();
-    await ctx.adapters.database.db
-      .insert(documents)
-      .values({ id: kept, ownerId: user.userId, originalName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 1, sha256: randomUUID(), storageKey: `documents/${user.userId}/${kept}/original` });
+    await ctx.adapters.database.db.insert(documents).values({
+      id: kept,
+      ownerId: user.userId,
+      originalName: 'a.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 1,
+      sha256: randomUUID(),
+      storageKey: `documents/${user.userId}/${kept}/original`,
+    });
     await ctx.adapters.blobStore.put(`documents/${user.userId}/${kept}/original`, Buffer.from('kept'));
     const orphanKey = `documents/${user.userId}/${randomUUID()}/original`;
     await ctx.adapters.blobStore.put(orphanKey, Buffer.from('left by a crash'));
@@ -38,9 +44,15 @@ describe('maintenance jobs', () => {
     await ctx.app.services.jobs.stop(1_000);
     await ctx.app.services.jobs.start(1);
     const day = ctx.clock.now().toISOString().slice(0, 10);
-    const rows = await ctx.adapters.database.db.select().from(jobs).where(eq(jobs.dedupeKey, `account.purge-closed:${day}`));
+    const rows = await ctx.adapters.database.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.dedupeKey, `account.purge-closed:${day}`));
     expect(rows).toHaveLength(1);
-    const sweeps = await ctx.adapters.database.db.select().from(jobs).where(eq(jobs.dedupeKey, `storage.sweep-orphans:${day}`));
+    const sweeps = await ctx.adapters.database.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.dedupeKey, `storage.sweep-orphans:${day}`));
     expect(sweeps).toHaveLength(1);
   });
 });

@@ -12,7 +12,13 @@ import { LocalBlobStore } from '../../src/adapters/storage/blob-store.local';
 import { documents, taxReturns, users } from '../../src/db/schema';
 import { verifyAuditChain } from '../../src/services/audit/audit.service';
 import { ArchiveDamagedError, BackupKeyError } from '../../src/services/backup/archive-crypto';
-import { createBackup, pruneBackups, restoreBackup, verifyRestore, type BackupResult } from '../../src/services/backup/backup.service';
+import {
+  createBackup,
+  pruneBackups,
+  restoreBackup,
+  verifyRestore,
+  type BackupResult,
+} from '../../src/services/backup/backup.service';
 import { lastBackupAt } from '../../src/services/backup/backup-status';
 import { readManifest } from '../../src/services/backup/read-manifest';
 import { textLayerPdf } from '../fixtures/documents';
@@ -72,15 +78,28 @@ describe(`backup → destroy → restore → verify (${kind})`, () => {
       const user = await newUser(ctx, `backup${i}`);
       expected.users.push({ id: user.userId, email: user.email });
       for (const year of ['2023-24', '2024-25']) {
-        const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/returns', headers: user.auth, remoteAddress: user.ip, payload: { incomeYear: year } });
+        const created = await ctx.app.inject({
+          method: 'POST',
+          url: '/api/v1/returns',
+          headers: user.auth,
+          remoteAddress: user.ip,
+          payload: { incomeYear: year },
+        });
         expect(created.statusCode, created.body).toBe(201);
         expected.returns.push(created.json().id);
       }
       for (let d = 0; d < 2; d += 1) {
         const text = `Tax invoice\nOfficeworks ${i}-${d}\nDate 12/03/2025\nTotal $${120 + i * 10 + d}.45\nGST included`;
         const doc = await uploadAndSettle(ctx, user, `receipt-${d}.pdf`, await textLayerPdf(text));
-        const [row] = await db.select({ key: documents.storageKey }).from(documents).where(eq(documents.id, doc.id));
-        expected.documents.push({ id: doc.id, key: row!.key, bytes: await ctx.adapters.blobStore.get(row!.key) });
+        const [row] = await db
+          .select({ key: documents.storageKey })
+          .from(documents)
+          .where(eq(documents.id, doc.id));
+        expected.documents.push({
+          id: doc.id,
+          key: row!.key,
+          bytes: await ctx.adapters.blobStore.get(row!.key),
+        });
       }
     }
     await ctx.app.services.jobs.stop(5_000);
@@ -122,7 +141,11 @@ describe(`backup → destroy → restore → verify (${kind})`, () => {
     // The backup is in the audit log, and the metric the BackupTooOld alert reads comes from it.
     expect((await lastBackupAt(ctx!.adapters.database.db))?.getTime()).toBe(ctx!.clock.now().getTime());
     const metrics = await ctx!.app.inject({ method: 'GET', url: '/metrics' });
-    expect(metrics.body).toMatch(new RegExp(`numeri_backup_last_success_timestamp_seconds ${Math.floor(ctx!.clock.now().getTime() / 1000)}`));
+    expect(metrics.body).toMatch(
+      new RegExp(
+        `numeri_backup_last_success_timestamp_seconds ${Math.floor(ctx!.clock.now().getTime() / 1000)}`,
+      ),
+    );
   });
 
   it('refuses a wrong key, an altered byte and a cut-off archive', async () => {
@@ -131,9 +154,13 @@ describe(`backup → destroy → restore → verify (${kind})`, () => {
     const altered = Buffer.from(raw);
     altered[Math.floor(raw.length / 2)]! ^= 0x01;
     await fs.writeFile(path.join(work, 'altered.nbk'), altered);
-    await expect(readManifest(path.join(work, 'altered.nbk'), backupKey)).rejects.toBeInstanceOf(ArchiveDamagedError);
+    await expect(readManifest(path.join(work, 'altered.nbk'), backupKey)).rejects.toBeInstanceOf(
+      ArchiveDamagedError,
+    );
     await fs.writeFile(path.join(work, 'cut.nbk'), raw.subarray(0, raw.length - 100));
-    await expect(readManifest(path.join(work, 'cut.nbk'), backupKey)).rejects.toBeInstanceOf(ArchiveDamagedError);
+    await expect(readManifest(path.join(work, 'cut.nbk'), backupKey)).rejects.toBeInstanceOf(
+      ArchiveDamagedError,
+    );
     expect((await readManifest(backup.archive, backupKey)).counts.users).toBe(3);
   });
 
@@ -171,15 +198,22 @@ describe(`backup → destroy → restore → verify (${kind})`, () => {
         const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, user.id));
         expect(row?.email).toBe(user.email);
       }
-      expect((await db.select({ id: taxReturns.id }).from(taxReturns)).map((r) => r.id).sort()).toEqual([...expected.returns].sort());
+      expect((await db.select({ id: taxReturns.id }).from(taxReturns)).map((r) => r.id).sort()).toEqual(
+        [...expected.returns].sort(),
+      );
       for (const doc of expected.documents) {
-        const [row] = await db.select({ key: documents.storageKey }).from(documents).where(eq(documents.id, doc.id));
+        const [row] = await db
+          .select({ key: documents.storageKey })
+          .from(documents)
+          .where(eq(documents.id, doc.id));
         expect(row?.key).toBe(doc.key);
         expect((await files.get(doc.key)).equals(doc.bytes)).toBe(true);
       }
 
       // A second restore over the now non-empty target is refused.
-      await expect(restoreBackup({ archive: backup.archive, backupKey, target, blobStore: files })).rejects.toThrow(/not empty/);
+      await expect(
+        restoreBackup({ archive: backup.archive, backupKey, target, blobStore: files }),
+      ).rejects.toThrow(/not empty/);
     } finally {
       await database.close();
     }

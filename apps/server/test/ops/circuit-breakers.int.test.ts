@@ -27,7 +27,9 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; error: un
 }
 
 function listen(server: net.Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
 }
 
 describe('S3 behind a timeout and a circuit breaker', () => {
@@ -44,7 +46,9 @@ describe('S3 behind a timeout and a circuit breaker', () => {
     // Answers every request at once with 503 SlowDown (an overloaded store).
     failing = http.createServer((_req, res) => {
       failingHits += 1;
-      res.writeHead(503, { 'content-type': 'application/xml' }).end('<Error><Code>SlowDown</Code><Message>Reduce your request rate</Message></Error>');
+      res
+        .writeHead(503, { 'content-type': 'application/xml' })
+        .end('<Error><Code>SlowDown</Code><Message>Reduce your request rate</Message></Error>');
     });
     slowPort = await listen(slow);
     failingPort = await listen(failing);
@@ -80,7 +84,9 @@ describe('S3 behind a timeout and a circuit breaker', () => {
       // While open, calls fail without even reaching the store.
       const reached = held.length;
       const fast = await timed(() => store.put('documents/a/c', Buffer.from('x')));
-      expect((fast.error as AppError).message).toBe('Document storage is not responding; try again in a minute.');
+      expect((fast.error as AppError).message).toBe(
+        'Document storage is not responding; try again in a minute.',
+      );
       await timed(() => store.ping());
       expect(held.length).toBe(reached);
     } finally {
@@ -154,10 +160,13 @@ describe('SMTP behind a timeout and a circuit breaker', () => {
 
   it('a silent relay fails sends within the timeout, then at once', async () => {
     const logs = createCapturingLogger();
-    const mailer = new ResilientMailer(new SmtpMailer(`smtp://127.0.0.1:${port}`, 'Numeri <no-reply@numeri.test>', logs.log), {
-      timeoutMs: 300,
-      resetMs: 60_000,
-    });
+    const mailer = new ResilientMailer(
+      new SmtpMailer(`smtp://127.0.0.1:${port}`, 'Numeri <no-reply@numeri.test>', logs.log),
+      {
+        timeoutMs: 300,
+        resetMs: 60_000,
+      },
+    );
     try {
       const message = { to: 'jane@example.com', subject: 'Hello', text: 'Hi' };
       for (let i = 0; i < 3; i += 1) {
@@ -203,11 +212,13 @@ describe('ServiceGuard', () => {
       message: 'Reading scanned documents is paused; your upload is kept and will be read shortly.',
       onStateChange: (state) => states.push(state),
     });
-    const call = () => guard.run(async () => {
-      if (!healthy) throw new Error('connection refused');
-      return 'text';
-    });
-    for (let i = 0; i < 3; i += 1) await expect(call()).rejects.toThrow(/Reading scanned documents is paused/);
+    const call = () =>
+      guard.run(async () => {
+        if (!healthy) throw new Error('connection refused');
+        return 'text';
+      });
+    for (let i = 0; i < 3; i += 1)
+      await expect(call()).rejects.toThrow(/Reading scanned documents is paused/);
     expect(guard.state).toBe('open');
     healthy = true;
     await expect(call()).rejects.toThrow(/paused/); // still open: fails fast without calling

@@ -14,7 +14,11 @@ describe('database unavailable', () => {
     const port = (probe.address() as AddressInfo).port;
     await new Promise((resolve) => probe.close(resolve));
 
-    const down = await openPostgresDatabase({ url: `postgres://root@127.0.0.1:${port}/nothing`, poolMax: 2, migrate: false });
+    const down = await openPostgresDatabase({
+      url: `postgres://root@127.0.0.1:${port}/nothing`,
+      poolMax: 2,
+      migrate: false,
+    });
     const failure = await down.db.execute(sql`select 1`).catch((err: unknown) => err);
     expect(isDatabaseUnavailable(failure)).toBe(true);
 
@@ -37,7 +41,12 @@ describe('database unavailable', () => {
 
   it('does not tag query errors (a bad query is a bug, not an outage)', () => {
     expect(isDatabaseUnavailable({ code: '42P01', message: 'relation "nope" does not exist' })).toBe(false);
-    expect(isDatabaseUnavailable({ code: '57P01', message: 'terminating connection due to administrator command' })).toBe(true);
+    expect(
+      isDatabaseUnavailable({
+        code: '57P01',
+        message: 'terminating connection due to administrator command',
+      }),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
   });
 });

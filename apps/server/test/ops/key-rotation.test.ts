@@ -16,21 +16,40 @@ describe('key rotation (keys:rewrap)', () => {
     const ctx = await createTestApp({ overrides: { keyRing: new LocalKeyRing(new Map([[1, v1]])) } });
     try {
       const alice = await newUser(ctx, 'rotate');
-      const profile = await ctx.app.inject({ method: 'PATCH', url: '/api/v1/profile', headers: alice.auth, remoteAddress: alice.ip, payload: { phone: '0412 345 678' } });
+      const profile = await ctx.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/profile',
+        headers: alice.auth,
+        remoteAddress: alice.ip,
+        payload: { phone: '0412 345 678' },
+      });
       expect(profile.statusCode).toBe(200);
       const db = ctx.adapters.database.db;
-      const [before] = await db.select({ wrapped: users.dataKeyWrapped }).from(users).where(eq(users.id, alice.userId));
+      const [before] = await db
+        .select({ wrapped: users.dataKeyWrapped })
+        .from(users)
+        .where(eq(users.id, alice.userId));
 
-      const both = new LocalKeyRing(new Map([[1, v1], [2, v2]]));
+      const both = new LocalKeyRing(
+        new Map([
+          [1, v1],
+          [2, v2],
+        ]),
+      );
       expect(both.versionOf(before!.wrapped)).toBe(1);
       expect(await rewrapDataKeys(db, both, ctx.clock)).toEqual({ rewrapped: 1, left: 0 });
       expect(await rewrapDataKeys(db, both, ctx.clock)).toEqual({ rewrapped: 0, left: 0 });
 
-      const [after] = await db.select({ wrapped: users.dataKeyWrapped }).from(users).where(eq(users.id, alice.userId));
+      const [after] = await db
+        .select({ wrapped: users.dataKeyWrapped })
+        .from(users)
+        .where(eq(users.id, alice.userId));
       const onlyV2 = new LocalKeyRing(new Map([[2, v2]]));
       expect(onlyV2.versionOf(after!.wrapped)).toBe(2);
       // The same data key, now wrapped by version 2 alone.
-      expect((await onlyV2.unwrapDataKey(after!.wrapped)).equals(await both.unwrapDataKey(before!.wrapped))).toBe(true);
+      expect(
+        (await onlyV2.unwrapDataKey(after!.wrapped)).equals(await both.unwrapDataKey(before!.wrapped)),
+      ).toBe(true);
       expect((await verifyAuditChain(db)).ok).toBe(true);
     } finally {
       await ctx.close();

@@ -8,7 +8,12 @@ import { SYSTEM_CONTEXT } from '../../src/services/audit/audit.service';
 import { newUser, type SignedIn } from '../support/accounts';
 import { createTestApp, type TestContext } from '../support/test-app';
 import { TEST_DATABASE_URL } from '../support/test-env';
-import { eventually, replicaUnavailableReason, startStreamingReplica, type StreamingReplica } from './support/streaming-replica';
+import {
+  eventually,
+  replicaUnavailableReason,
+  startStreamingReplica,
+  type StreamingReplica,
+} from './support/streaming-replica';
 
 /**
  * DATABASE_REPLICA_URL against a real streaming replica of the machine's PostgreSQL, started on
@@ -22,7 +27,9 @@ if (unavailable) console.warn(`[read-replica test skipped] ${unavailable}`);
 const STICKY_MS = 1_500;
 
 async function onReplica(db: DbOrTx): Promise<boolean> {
-  const result = (await db.execute(sql`select pg_is_in_recovery() as standby`)) as unknown as { rows: { standby: boolean }[] };
+  const result = (await db.execute(sql`select pg_is_in_recovery() as standby`)) as unknown as {
+    rows: { standby: boolean }[];
+  };
   return result.rows[0]!.standby;
 }
 
@@ -46,7 +53,13 @@ describe.skipIf(Boolean(unavailable))('read replica with read-your-writes', () =
     }
   };
   const api = (user: SignedIn, method: 'GET' | 'POST', url: string, payload?: object) =>
-    ctx.app.inject({ method, url, headers: user.auth, remoteAddress: user.ip, ...(payload ? { payload } : {}) });
+    ctx.app.inject({
+      method,
+      url,
+      headers: user.auth,
+      remoteAddress: user.ip,
+      ...(payload ? { payload } : {}),
+    });
 
   beforeAll(async () => {
     replica = await startStreamingReplica(TEST_DATABASE_URL!);
@@ -57,12 +70,20 @@ describe.skipIf(Boolean(unavailable))('read replica with read-your-writes', () =
     primaryUrl = u.toString();
     replicaUrl = replica.urlFor(primaryUrl);
     await eventually(async () => (await admin('select 1', replicaUrl)).length === 1, 30_000);
-    database = await openPostgresDatabase({ url: primaryUrl, poolMax: 4, replicaUrl, replicaStickyMs: STICKY_MS, replicaCheckMs: 300 });
+    database = await openPostgresDatabase({
+      url: primaryUrl,
+      poolMax: 4,
+      replicaUrl,
+      replicaStickyMs: STICKY_MS,
+      replicaCheckMs: 300,
+    });
     ctx = await createTestApp({ overrides: { database } });
     alice = await newUser(ctx, 'alice');
     bob = await newUser(ctx, 'bob');
     // Migrations and sign-ups have reached the replica.
-    await eventually(async () => Number((await admin('select count(*) as n from users', replicaUrl))[0].n) === 2);
+    await eventually(
+      async () => Number((await admin('select count(*) as n from users', replicaUrl))[0].n) === 2,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -71,7 +92,7 @@ describe.skipIf(Boolean(unavailable))('read replica with read-your-writes', () =
     if (name) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 
-  it('sends a quiet user\'s list reads to the replica, and a user who just wrote to the primary', async () => {
+  it("sends a quiet user's list reads to the replica, and a user who just wrote to the primary", async () => {
     await new Promise((resolve) => setTimeout(resolve, STICKY_MS + 100));
     expect(await onReplica(database.reader)).toBe(true);
     expect(await onReplica(await database.readerFor(alice.userId))).toBe(true);
@@ -97,14 +118,21 @@ describe.skipIf(Boolean(unavailable))('read replica with read-your-writes', () =
 
       // Bob has not written through the API lately: his reads go to the replica, which has not
       // replayed an entry written for him just now (outside the API, so no read-your-writes mark).
-      await ctx.app.services.audit.record(SYSTEM_CONTEXT, { action: 'account.reviewed', subjectUserId: bob.userId });
+      await ctx.app.services.audit.record(SYSTEM_CONTEXT, {
+        action: 'account.reviewed',
+        subjectUserId: bob.userId,
+      });
       const bobActivity = await api(bob, 'GET', '/api/v1/account/activity');
       expect(bobActivity.statusCode).toBe(200);
       expect(bobActivity.json().map((e: { action: string }) => e.action)).not.toContain('account.reviewed');
     } finally {
       await admin('select pg_wal_replay_resume()', replicaUrl);
     }
-    await eventually(async () => (await api(bob, 'GET', '/api/v1/account/activity')).json().some((e: { action: string }) => e.action === 'account.reviewed'));
+    await eventually(async () =>
+      (await api(bob, 'GET', '/api/v1/account/activity'))
+        .json()
+        .some((e: { action: string }) => e.action === 'account.reviewed'),
+    );
   });
 
   it('falls back to the primary when the replica stops', async () => {

@@ -7,7 +7,12 @@ import { createTestApp } from '../support/test-app';
 describe('Redis unavailable', () => {
   it('the estimate API (rate-limited through Redis) still answers 200', async () => {
     // Nothing listens on port 1; with the offline queue off, every command fails at once.
-    const redis = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true, retryStrategy: () => null });
+    const redis = new Redis('redis://127.0.0.1:1', {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     redis.on('error', () => {});
     const ctx = await createTestApp({ overrides: { redis } });
     try {

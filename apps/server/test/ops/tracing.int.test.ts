@@ -42,7 +42,13 @@ describe('OpenTelemetry tracing (optional)', () => {
     const port = 18_000 + Math.floor(Math.random() * 1_000);
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--import', './apps/server/src/observability/tracing.ts', 'apps/server/src/main-api.ts'],
+      [
+        '--import',
+        'tsx',
+        '--import',
+        './apps/server/src/observability/tracing.ts',
+        'apps/server/src/main-api.ts',
+      ],
       {
         cwd: REPO_ROOT,
         env: {

@@ -52,13 +52,23 @@ export async function signUpAndVerify(ctx: TestContext, email: string, password 
   });
   if (response.statusCode !== 202) throw new Error(`sign-up failed: ${response.body}`);
   const { token } = await lastEmailTo(ctx, email);
-  const verified = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', remoteAddress: ip, payload: { token } });
+  const verified = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/verify-email',
+    remoteAddress: ip,
+    payload: { token },
+  });
   if (verified.statusCode !== 200) throw new Error(`verify failed: ${verified.body}`);
 }
 
 export async function signIn(ctx: TestContext, email: string, password = STRONG_PASSWORD): Promise<SignedIn> {
   const ip = randomIp();
-  const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', remoteAddress: ip, payload: { email, password } });
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    remoteAddress: ip,
+    payload: { email, password },
+  });
   const body = response.json();
   if (body.status !== 'signed-in') throw new Error(`sign-in did not complete: ${response.body}`);
   return {
@@ -79,10 +89,21 @@ export async function newUser(ctx: TestContext, prefix = 'user'): Promise<Signed
 
 /** Turns on 2FA for a signed-in user; returns the secret and recovery codes. */
 export async function enableTwoFactor(ctx: TestContext, user: SignedIn) {
-  const setup = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/2fa/setup', headers: user.auth, remoteAddress: user.ip });
+  const setup = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/2fa/setup',
+    headers: user.auth,
+    remoteAddress: user.ip,
+  });
   const { secret } = setup.json();
   const code = await currentTotp(secret, ctx.clock.now().getTime());
-  const enabled = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/2fa/enable', headers: user.auth, remoteAddress: user.ip, payload: { code } });
+  const enabled = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/2fa/enable',
+    headers: user.auth,
+    remoteAddress: user.ip,
+    payload: { code },
+  });
   if (enabled.statusCode !== 200) throw new Error(`enable failed: ${enabled.body}`);
   return { secret: secret as string, recoveryCodes: enabled.json().recoveryCodes as string[] };
 }

@@ -14,7 +14,10 @@ export interface ServerProcess {
 }
 
 /** Runs an entrypoint (`main-api.ts` or `main-worker.ts`) as its own process, as `npm start` would. */
-export function spawnEntrypoint(entry: 'main-api.ts' | 'main-worker.ts', env: Record<string, string>): ServerProcess {
+export function spawnEntrypoint(
+  entry: 'main-api.ts' | 'main-worker.ts',
+  env: Record<string, string>,
+): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(SERVER_ROOT, 'src', entry)], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'debug', ...env },
@@ -45,7 +48,10 @@ export function spawnEntrypoint(entry: 'main-api.ts' | 'main-worker.ts', env: Re
       const existing = buffer.split('\n').find((l) => pattern.test(l));
       if (existing) return Promise.resolve(existing);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no log line matched ${pattern} within ${timeoutMs} ms:\n${buffer}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no log line matched ${pattern} within ${timeoutMs} ms:\n${buffer}`)),
+          timeoutMs,
+        );
         waiters.push({
           pattern,
           resolve: (line) => {

@@ -25,7 +25,12 @@ export interface TestContext {
  * or on PostgreSQL when DATABASE_URL is set. Logs are captured for assertions.
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; overrides?: Partial<Adapters>; app?: BuildAppOptions; clock?: FakeClock } = {},
+  options: {
+    env?: Record<string, string>;
+    overrides?: Partial<Adapters>;
+    app?: BuildAppOptions;
+    clock?: FakeClock;
+  } = {},
 ): Promise<TestContext> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'numeri-test-'));
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...options.env });

@@ -63,6 +63,7 @@ export function createTestDatabase(): Promise<Database> {
 /** The database kinds a contract suite runs against in this environment. */
 export function databaseTargets(): { name: string; create: () => Promise<Database> }[] {
   const targets = [{ name: 'PGlite', create: createPgliteTestDatabase }];
-  if (TEST_DATABASE_URL) targets.push({ name: 'PostgreSQL', create: () => createPostgresTestDatabase(TEST_DATABASE_URL!) });
+  if (TEST_DATABASE_URL)
+    targets.push({ name: 'PostgreSQL', create: () => createPostgresTestDatabase(TEST_DATABASE_URL!) });
   return targets;
 }

@@ -10,7 +10,11 @@ import { maskEmail, type EmailMessage, type Mailer } from './mailer.port';
  * mail client, or read the link in it) and announced in the log without its body.
  */
 export class OutboxMailer implements Mailer {
-  private readonly composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  private readonly composer = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
 
   constructor(
     private readonly dir: string,

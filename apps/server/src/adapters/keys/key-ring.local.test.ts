@@ -30,7 +30,12 @@ describe('LocalKeyRing (envelope encryption)', () => {
     const v2 = randomBytes(32);
     const before = new LocalKeyRing(new Map([[1, v1]]));
     const { key, wrapped } = await before.createDataKey();
-    const after = new LocalKeyRing(new Map([[1, v1], [2, v2]]));
+    const after = new LocalKeyRing(
+      new Map([
+        [1, v1],
+        [2, v2],
+      ]),
+    );
     expect(after.currentVersion).toBe(2);
     const rewrapped = await after.rewrapDataKey(wrapped);
     expect(after.versionOf(rewrapped)).toBe(2);
@@ -46,7 +51,9 @@ describe('LocalKeyRing (envelope encryption)', () => {
     const { wrapped } = await keys.createDataKey();
     const body = Buffer.from(wrapped.slice(4), 'base64url');
     body[body.length - 1] = body[body.length - 1]! ^ 1;
-    await expect(keys.unwrapDataKey(`mk1.${body.toString('base64url')}`)).rejects.toBeInstanceOf(DecryptionError);
+    await expect(keys.unwrapDataKey(`mk1.${body.toString('base64url')}`)).rejects.toBeInstanceOf(
+      DecryptionError,
+    );
     await expect(ring(1).unwrapDataKey(wrapped)).rejects.toBeInstanceOf(DecryptionError);
     await expect(keys.unwrapDataKey('garbage')).rejects.toBeInstanceOf(DecryptionError);
   });

@@ -17,8 +17,10 @@ export class LocalKeyRing implements KeyRing {
   constructor(private readonly masterKeys: Map<number, Buffer>) {
     if (masterKeys.size === 0) throw new Error('At least one master key is required');
     for (const [version, key] of masterKeys) {
-      if (!Number.isInteger(version) || version < 1) throw new Error(`Master key version ${version} is not a positive integer`);
-      if (key.length !== 32) throw new Error(`Master key ${version} must be 32 bytes (base64 of 32 random bytes)`);
+      if (!Number.isInteger(version) || version < 1)
+        throw new Error(`Master key version ${version} is not a positive integer`);
+      if (key.length !== 32)
+        throw new Error(`Master key ${version} must be 32 bytes (base64 of 32 random bytes)`);
     }
     this.currentVersion = Math.max(...masterKeys.keys());
   }
@@ -31,7 +33,8 @@ export class LocalKeyRing implements KeyRing {
   async unwrapDataKey(wrapped: string): Promise<Buffer> {
     const version = this.versionOf(wrapped);
     const master = this.masterKeys.get(version);
-    if (!master) throw new Error(`Master key version ${version} is not loaded; it is needed to unwrap this data key`);
+    if (!master)
+      throw new Error(`Master key version ${version} is not loaded; it is needed to unwrap this data key`);
     const sealed = Buffer.from(wrapped.slice(wrapped.indexOf('.') + 1), 'base64url');
     return decrypt(master, sealed, `${WRAP_AAD}:${version}`);
   }
@@ -56,7 +59,10 @@ export class LocalKeyRing implements KeyRing {
 /** Parses "1:<base64>,2:<base64>". Throws with a message naming the bad entry. */
 export function parseMasterKeys(value: string): Map<number, Buffer> {
   const keys = new Map<number, Buffer>();
-  for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [versionText, encoded] = entry.split(':');
     const version = Number(versionText);
     const key = Buffer.from(encoded ?? '', 'base64');
@@ -94,8 +100,12 @@ export async function readOrCreateSecretFile(file: string, create: () => string)
   }
 }
 
-export async function createLocalKeyRing(options: { masterKeys: string | undefined; keyDir: string }): Promise<LocalKeyRing> {
+export async function createLocalKeyRing(options: {
+  masterKeys: string | undefined;
+  keyDir: string;
+}): Promise<LocalKeyRing> {
   const source =
-    options.masterKeys ?? (await readOrCreateSecretFile(path.join(options.keyDir, 'master-keys'), () => generateMasterKeyEntry(1)));
+    options.masterKeys ??
+    (await readOrCreateSecretFile(path.join(options.keyDir, 'master-keys'), () => generateMasterKeyEntry(1)));
   return new LocalKeyRing(parseMasterKeys(source));
 }

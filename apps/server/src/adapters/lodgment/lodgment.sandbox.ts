@@ -18,7 +18,11 @@ export class SandboxLodgment implements LodgmentPort {
       notice: SANDBOX_NOTICE,
       events: [
         { status: 'submitted', at, detail: 'The return was frozen and submitted to the sandbox.' },
-        { status: 'validated', at, detail: 'Complete and consistent: every required answer is given and the assessment is final.' },
+        {
+          status: 'validated',
+          at,
+          detail: 'Complete and consistent: every required answer is given and the assessment is final.',
+        },
         { status: 'recorded (sandbox)', at, detail: 'Recorded in the sandbox. Not sent to the ATO.' },
       ],
     };

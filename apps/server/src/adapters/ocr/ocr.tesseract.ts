@@ -48,7 +48,11 @@ export class TesseractOcrEngine implements OcrEngine {
   private readonly langPath = englishLangPath();
 
   constructor(private readonly options: TesseractOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.workers) }, () => ({ worker: undefined, busy: false, onCrash: undefined }));
+    this.slots = Array.from({ length: Math.max(1, options.workers) }, () => ({
+      worker: undefined,
+      busy: false,
+      onCrash: undefined,
+    }));
   }
 
   private async acquire(): Promise<Slot> {
@@ -75,7 +79,8 @@ export class TesseractOcrEngine implements OcrEngine {
       // Otherwise tesseract.js caches eng.traineddata in the working directory.
       cacheMethod: 'none',
       // Without an errorHandler tesseract.js throws inside its message handler and the process dies.
-      errorHandler: (err: unknown) => this.options.log.warn({ err: String(err).slice(0, 300) }, 'OCR worker reported an error'),
+      errorHandler: (err: unknown) =>
+        this.options.log.warn({ err: String(err).slice(0, 300) }, 'OCR worker reported an error'),
     }).then(
       (worker) => {
         const thread = (worker as unknown as { worker?: ThreadWorker }).worker;
@@ -117,13 +122,17 @@ export class TesseractOcrEngine implements OcrEngine {
           this.options.pageTimeoutMs ?? 120_000,
         );
       });
-      const { data } = await Promise.race([worker.recognize(image, {}, { blocks: true, text: false }), failure]);
+      const { data } = await Promise.race([
+        worker.recognize(image, {}, { blocks: true, text: false }),
+        failure,
+      ]);
       const words: OcrWordResult[] = [];
       for (const block of data.blocks ?? []) {
         for (const paragraph of block.paragraphs) {
           for (const line of paragraph.lines) {
             for (const word of line.words) {
-              if (word.text.trim()) words.push({ text: word.text, bbox: { ...word.bbox }, confidence: word.confidence });
+              if (word.text.trim())
+                words.push({ text: word.text, bbox: { ...word.bbox }, confidence: word.confidence });
             }
           }
         }
@@ -131,7 +140,9 @@ export class TesseractOcrEngine implements OcrEngine {
       return { width, height, words, confidence: data.confidence };
     } catch (err) {
       await this.discard(slot);
-      throw err instanceof OcrUnavailableError ? err : new OcrUnavailableError('The OCR engine failed on this page', { cause: err });
+      throw err instanceof OcrUnavailableError
+        ? err
+        : new OcrUnavailableError('The OCR engine failed on this page', { cause: err });
     } finally {
       clearTimeout(timer);
       this.release(slot);

@@ -1,6 +1,12 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { PermanentJobError, type JobProcessor, type JobQueue, type QueueDepth, type RetryPolicy } from './job-queue.port';
+import {
+  PermanentJobError,
+  type JobProcessor,
+  type JobQueue,
+  type QueueDepth,
+  type RetryPolicy,
+} from './job-queue.port';
 
 const QUEUE_NAME = 'numeri-jobs';
 

@@ -1,6 +1,13 @@
 import type { Clock } from '../clock/clock';
 import { systemClock } from '../clock/clock';
-import { PermanentJobError, type JobProcessor, type JobQueue, type QueueDepth, type QueuedJob, type RetryPolicy } from './job-queue.port';
+import {
+  PermanentJobError,
+  type JobProcessor,
+  type JobQueue,
+  type QueueDepth,
+  type QueuedJob,
+  type RetryPolicy,
+} from './job-queue.port';
 
 interface Entry {
   job: QueuedJob;
@@ -87,7 +94,12 @@ export class MemoryJobQueue implements JobQueue {
   async depth(): Promise<QueueDepth> {
     const now = this.clock.now().getTime();
     const oldest = this.waiting.reduce((min, entry) => Math.min(min, entry.enqueuedAt), now);
-    return { waiting: this.waiting.length, active: this.running.size, delayed: this.timers.size, oldestWaitingMs: now - oldest };
+    return {
+      waiting: this.waiting.length,
+      active: this.running.size,
+      delayed: this.timers.size,
+      oldestWaitingMs: now - oldest,
+    };
   }
 
   async ping(): Promise<void> {}

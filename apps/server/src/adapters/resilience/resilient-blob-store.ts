@@ -17,7 +17,9 @@ export class ResilientBlobStore implements BlobStore {
       resetMs: options.resetMs,
       message: STORAGE_UNAVAILABLE,
       // A missing object or an invalid key is an answer, not an outage.
-      isCallerError: (err) => err instanceof BlobNotFoundError || (err instanceof Error && err.message.startsWith('Invalid storage key')),
+      isCallerError: (err) =>
+        err instanceof BlobNotFoundError ||
+        (err instanceof Error && err.message.startsWith('Invalid storage key')),
       ...(options.onStateChange ? { onStateChange: options.onStateChange } : {}),
     });
   }

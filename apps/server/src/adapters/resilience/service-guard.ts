@@ -68,7 +68,10 @@ export class ServiceGuard {
     } catch (err) {
       if (this.options.isCallerError?.(err)) throw err;
       if (err instanceof AppError) throw err;
-      throw new AppError('SERVICE_UNAVAILABLE', this.options.message, { cause: err, retryAfterSeconds: Math.ceil(this.options.resetMs / 1000) });
+      throw new AppError('SERVICE_UNAVAILABLE', this.options.message, {
+        cause: err,
+        retryAfterSeconds: Math.ceil(this.options.resetMs / 1000),
+      });
     }
   }
 

@@ -35,14 +35,23 @@ export class S3BlobStore implements BlobStore {
       ...(options.credentials ? { credentials: options.credentials } : {}),
       maxAttempts: 3,
       // throwOnRequestTimeout: without it the SDK only warns and the socket waits on.
-      requestHandler: { requestTimeout: options.requestTimeoutMs ?? 15_000, connectionTimeout: 3_000, throwOnRequestTimeout: true },
+      requestHandler: {
+        requestTimeout: options.requestTimeoutMs ?? 15_000,
+        connectionTimeout: 3_000,
+        throwOnRequestTimeout: true,
+      },
     });
   }
 
   async put(key: string, data: Buffer): Promise<void> {
     assertValidKey(key);
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: data, ContentType: 'application/octet-stream' }),
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: data,
+        ContentType: 'application/octet-stream',
+      }),
     );
   }
 
@@ -52,7 +61,8 @@ export class S3BlobStore implements BlobStore {
       const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return Buffer.from(await result.Body!.transformToByteArray());
     } catch (err) {
-      if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') throw new BlobNotFoundError(key);
+      if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey')
+        throw new BlobNotFoundError(key);
       throw err;
     }
   }

@@ -2,7 +2,12 @@ import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { timestamps } from './columns';
 import { users } from './users.schema';
 
-export const ACCOUNT_TOKEN_PURPOSES = ['verify-email', 'reset-password', 'change-email', 'delegation-invite'] as const;
+export const ACCOUNT_TOKEN_PURPOSES = [
+  'verify-email',
+  'reset-password',
+  'change-email',
+  'delegation-invite',
+] as const;
 export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
 
 /** Single-use, expiring tokens sent by email. Only a SHA-256 hash is stored. */
@@ -21,7 +26,10 @@ export const accountTokens = pgTable(
     data: jsonb('data').notNull().default({}),
     ...timestamps,
   },
-  (t) => [uniqueIndex('account_tokens_hash_unique').on(t.tokenHash), index('account_tokens_user_idx').on(t.userId, t.purpose)],
+  (t) => [
+    uniqueIndex('account_tokens_hash_unique').on(t.tokenHash),
+    index('account_tokens_user_idx').on(t.userId, t.purpose),
+  ],
 );
 
 /** Ten single-use 2FA recovery codes per user, stored hashed. */

@@ -22,5 +22,8 @@ export const delegations = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index('delegations_owner_idx').on(t.ownerId), index('delegations_reviewer_idx').on(t.reviewerId, t.status)],
+  (t) => [
+    index('delegations_owner_idx').on(t.ownerId),
+    index('delegations_reviewer_idx').on(t.reviewerId, t.status),
+  ],
 );

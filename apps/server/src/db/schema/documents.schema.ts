@@ -2,7 +2,15 @@ import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 
 import { bytea, timestamps, tsvector } from './columns';
 import { users } from './users.schema';
 
-export const DOCUMENT_STATUSES = ['queued', 'reading', 'extracting', 'needs-review', 'done', 'failed', 'needs-password'] as const;
+export const DOCUMENT_STATUSES = [
+  'queued',
+  'reading',
+  'extracting',
+  'needs-review',
+  'done',
+  'failed',
+  'needs-password',
+] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export const documents = pgTable(

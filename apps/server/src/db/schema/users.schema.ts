@@ -31,7 +31,9 @@ export const users = pgTable(
     totpLastTimeStep: integer('totp_last_time_step'),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'closed'] })
+      .notNull()
+      .default('active'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** When the record-keeping period allows this account's data to be removed. */
     deletionDueAt: timestamp('deletion_due_at', { withTimezone: true }),

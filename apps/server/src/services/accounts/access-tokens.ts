@@ -53,7 +53,12 @@ export class AccessTokens {
         audience: ACCESS_AUDIENCE,
         currentDate: this.clock.now(),
       });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.role !== 'string') return null;
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.sid !== 'string' ||
+        typeof payload.role !== 'string'
+      )
+        return null;
       return { userId: payload.sub, sessionId: payload.sid, role: payload.role as Role };
     } catch (err) {
       if (err instanceof joseErrors.JOSEError) return null;

@@ -18,11 +18,21 @@ export class AccessService {
   ) {}
 
   /** Resolves the owner a request acts on: `requestedOwnerId` or, when absent, the actor. */
-  async ownerFor(actor: Actor, requestedOwnerId: string | undefined, context: AuditContext, access: { action: string; targetType?: string; targetId?: string }): Promise<string> {
+  async ownerFor(
+    actor: Actor,
+    requestedOwnerId: string | undefined,
+    context: AuditContext,
+    access: { action: string; targetType?: string; targetId?: string },
+  ): Promise<string> {
     const ownerId = requestedOwnerId ?? actor.userId;
     if (ownerId === actor.userId) return ownerId;
     if (!(await this.delegations.isActiveReviewer(ownerId, actor.userId))) {
-      await this.audit.record(context, { action: access.action, outcome: 'denied', subjectUserId: null, details: { requestedOwnerId: ownerId } });
+      await this.audit.record(context, {
+        action: access.action,
+        outcome: 'denied',
+        subjectUserId: null,
+        details: { requestedOwnerId: ownerId },
+      });
       throw new AppError('NOT_FOUND', 'Not found');
     }
     await this.audit.record(context, {

@@ -4,7 +4,15 @@ import type { Readable } from 'node:stream';
 import type { Clock } from '../../adapters/clock/clock';
 import type { Db } from '../../adapters/db/database';
 import type { BlobStore } from '../../adapters/storage/blob-store.port';
-import { auditLogs, delegations, documents, taxReturns, transactions, userSessions, users } from '../../db/schema';
+import {
+  auditLogs,
+  delegations,
+  documents,
+  taxReturns,
+  transactions,
+  userSessions,
+  users,
+} from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import type { AuditContext, AuditService } from '../audit/audit.service';
 import type { EmailService } from '../email/email.service';
@@ -54,7 +62,10 @@ export class AccountDataService {
       this.db.select().from(taxReturns).where(eq(taxReturns.ownerId, user.id)),
       this.db.select().from(documents).where(eq(documents.ownerId, user.id)),
       this.db.select().from(transactions).where(eq(transactions.ownerId, user.id)),
-      this.db.select().from(delegations).where(or(eq(delegations.ownerId, user.id), eq(delegations.reviewerId, user.id))),
+      this.db
+        .select()
+        .from(delegations)
+        .where(or(eq(delegations.ownerId, user.id), eq(delegations.reviewerId, user.id))),
       this.db
         .select()
         .from(auditLogs)
@@ -62,7 +73,11 @@ export class AccountDataService {
         .orderBy(auditLogs.seq),
     ]);
     const documentTexts = await Promise.all(
-      docs.map(async (doc) => (doc.textEncrypted ? this.vault.openText(user, `${documentField(doc.id)}:text`, doc.textEncrypted) : null)),
+      docs.map(async (doc) =>
+        doc.textEncrypted
+          ? this.vault.openText(user, `${documentField(doc.id)}:text`, doc.textEncrypted)
+          : null,
+      ),
     );
     const data = {
       exportedAt: this.clock.now().toISOString(),
@@ -70,7 +85,11 @@ export class AccountDataService {
       profile: { ...profile, tfn: tfn ?? null },
       sessions: sessions.map(({ refreshTokenHash: _hash, ...rest }) => rest),
       taxReturns: returns,
-      documents: docs.map(({ textEncrypted: _t, searchVector: _s, storageKey: _k, ...rest }, i) => ({ ...rest, text: documentTexts[i], file: `documents/${rest.id}-${safeName(rest.originalName)}` })),
+      documents: docs.map(({ textEncrypted: _t, searchVector: _s, storageKey: _k, ...rest }, i) => ({
+        ...rest,
+        text: documentTexts[i],
+        file: `documents/${rest.id}-${safeName(rest.originalName)}`,
+      })),
       transactions: txns,
       delegations: grants,
       activity: events.map(({ prevHash: _p, hash: _h, ...rest }) => rest),
@@ -79,11 +98,21 @@ export class AccountDataService {
     zip.addBuffer(Buffer.from(JSON.stringify(data, null, 2)), 'export.json');
     for (const doc of docs) {
       const sealed = await this.blobs.get(doc.storageKey).catch(() => null);
-      if (sealed) zip.addBuffer(await this.vault.open(user, documentField(doc.id), sealed), `documents/${doc.id}-${safeName(doc.originalName)}`);
+      if (sealed)
+        zip.addBuffer(
+          await this.vault.open(user, documentField(doc.id), sealed),
+          `documents/${doc.id}-${safeName(doc.originalName)}`,
+        );
     }
     zip.end();
-    await this.audit.record(context, { action: 'account.exported', details: { documents: docs.length, returns: returns.length } });
-    return { stream: zip.outputStream as Readable, filename: `numeri-export-${this.clock.now().toISOString().slice(0, 10)}.zip` };
+    await this.audit.record(context, {
+      action: 'account.exported',
+      details: { documents: docs.length, returns: returns.length },
+    });
+    return {
+      stream: zip.outputStream as Readable,
+      filename: `numeri-export-${this.clock.now().toISOString().slice(0, 10)}.zip`,
+    };
   }
 
   async deletionDate(userId: string): Promise<Date> {
@@ -105,17 +134,28 @@ export class AccountDataService {
   /** Sign-in stops at once; data stays until the record-keeping period allows removal. */
   async close(user: UserRow, password: string, context: AuditContext) {
     if (!(await verifyPassword(user.passwordHash, password))) {
-      throw new AppError('VALIDATION_FAILED', 'Your password is not right', { fieldErrors: [{ field: 'password', message: 'is not right' }] });
+      throw new AppError('VALIDATION_FAILED', 'Your password is not right', {
+        fieldErrors: [{ field: 'password', message: 'is not right' }],
+      });
     }
     const closedAt = this.clock.now();
     const deletionDueAt = await this.deletionDate(user.id);
     await this.db.transaction(async (tx) => {
       await tx.update(users).set({ status: 'closed', closedAt, deletionDueAt }).where(eq(users.id, user.id));
       await this.auth.revokeAllSessions(user.id, 'account-closed', undefined, tx);
-      await this.audit.record(context, { action: 'account.closed', details: { deletionDueAt: deletionDueAt.toISOString() } }, tx);
+      await this.audit.record(
+        context,
+        { action: 'account.closed', details: { deletionDueAt: deletionDueAt.toISOString() } },
+        tx,
+      );
     });
     await this.delegationsService.endAllFor(user.id);
-    const due = deletionDueAt.toLocaleDateString('en-AU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Australia/Sydney' });
+    const due = deletionDueAt.toLocaleDateString('en-AU', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Australia/Sydney',
+    });
     this.emails.deliver(emails.accountClosed(user.email, due));
     return {
       closedAt: closedAt.toISOString(),
@@ -131,12 +171,19 @@ export class AccountDataService {
       .from(users)
       .where(and(eq(users.status, 'closed'), lte(users.deletionDueAt, this.clock.now())));
     for (const user of due) {
-      const docs = await this.db.select({ id: documents.id }).from(documents).where(eq(documents.ownerId, user.id));
+      const docs = await this.db
+        .select({ id: documents.id })
+        .from(documents)
+        .where(eq(documents.ownerId, user.id));
       // Every file of the person, including a document's working files (pages, renderings).
       for (const key of await this.blobs.list(`documents/${user.id}/`)) await this.blobs.delete(key);
       await this.db.transaction(async (tx) => {
         await tx.delete(users).where(eq(users.id, user.id));
-        await this.audit.record(context, { action: 'account.purged', subjectUserId: user.id, details: { documents: docs.length } }, tx);
+        await this.audit.record(
+          context,
+          { action: 'account.purged', subjectUserId: user.id, details: { documents: docs.length } },
+          tx,
+        );
       });
     }
     return due.length;
@@ -147,19 +194,34 @@ export class AccountDataService {
    * A key is removed only if it was already an orphan at the previous sweep, so an upload that
    * is mid-way (file stored, row about to commit) is never touched.
    */
-  async sweepOrphanFiles(previousCandidates: readonly string[], context: AuditContext): Promise<{ candidates: string[]; removed: number }> {
+  async sweepOrphanFiles(
+    previousCandidates: readonly string[],
+    context: AuditContext,
+  ): Promise<{ candidates: string[]; removed: number }> {
     const keys = await this.blobs.list('documents/');
     const ids = [...new Set(keys.map((key) => key.split('/')[2]).filter((id): id is string => Boolean(id)))];
     const known = new Set<string>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await this.db.select({ id: documents.id }).from(documents).where(inArray(documents.id, ids.slice(i, i + 500).filter((id) => /^[0-9a-f-]{36}$/.test(id))));
+      const rows = await this.db
+        .select({ id: documents.id })
+        .from(documents)
+        .where(
+          inArray(
+            documents.id,
+            ids.slice(i, i + 500).filter((id) => /^[0-9a-f-]{36}$/.test(id)),
+          ),
+        );
       for (const row of rows) known.add(row.id);
     }
     const orphans = keys.filter((key) => !known.has(key.split('/')[2] ?? ''));
     const earlier = new Set(previousCandidates);
     const stale = orphans.filter((key) => earlier.has(key));
     for (const key of stale) await this.blobs.delete(key);
-    if (stale.length) await this.audit.record(context, { action: 'storage.orphans-removed', details: { count: stale.length } });
+    if (stale.length)
+      await this.audit.record(context, {
+        action: 'storage.orphans-removed',
+        details: { count: stale.length },
+      });
     return { candidates: orphans.filter((key) => !earlier.has(key)), removed: stale.length };
   }
 }

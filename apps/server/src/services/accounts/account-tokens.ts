@@ -15,7 +15,12 @@ export const TOKEN_LIFETIMES_MS: Record<AccountTokenPurpose, number> = {
 export class AccountTokens {
   constructor(private readonly clock: Clock) {}
 
-  async issue(db: DbOrTx, userId: string, purpose: AccountTokenPurpose, data: Record<string, unknown> = {}): Promise<string> {
+  async issue(
+    db: DbOrTx,
+    userId: string,
+    purpose: AccountTokenPurpose,
+    data: Record<string, unknown> = {},
+  ): Promise<string> {
     const token = randomToken();
     await db.insert(accountTokens).values({
       userId,
@@ -53,6 +58,12 @@ export class AccountTokens {
     await db
       .update(accountTokens)
       .set({ usedAt: this.clock.now() })
-      .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
+      .where(
+        and(
+          eq(accountTokens.userId, userId),
+          eq(accountTokens.purpose, purpose),
+          isNull(accountTokens.usedAt),
+        ),
+      );
   }
 }

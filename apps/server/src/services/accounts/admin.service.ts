@@ -13,7 +13,12 @@ export class AdminService {
   ) {}
 
   async listUsers(limit: number, offset: number) {
-    const rows = await this.db.select().from(users).orderBy(desc(users.createdAt)).limit(limit).offset(offset);
+    const rows = await this.db
+      .select()
+      .from(users)
+      .orderBy(desc(users.createdAt))
+      .limit(limit)
+      .offset(offset);
     return rows.map((u) => ({
       id: u.id,
       email: u.email,
@@ -33,7 +38,11 @@ export class AdminService {
     }
     await this.db.transaction(async (tx) => {
       await tx.update(users).set({ role }).where(eq(users.id, target.id));
-      await this.audit.record(context, { action: 'admin.role-changed', subjectUserId: target.id, details: { from: target.role, to: role } }, tx);
+      await this.audit.record(
+        context,
+        { action: 'admin.role-changed', subjectUserId: target.id, details: { from: target.role, to: role } },
+        tx,
+      );
     });
   }
 }

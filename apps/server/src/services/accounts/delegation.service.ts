@@ -53,20 +53,40 @@ export class DelegationService {
   async list(userId: string) {
     return {
       granted: await this.fetch(eq(delegations.ownerId, userId)),
-      received: await this.fetch(and(eq(delegations.reviewerId, userId), or(eq(delegations.status, 'active'), eq(delegations.status, 'revoked')))),
+      received: await this.fetch(
+        and(
+          eq(delegations.reviewerId, userId),
+          or(eq(delegations.status, 'active'), eq(delegations.status, 'revoked')),
+        ),
+      ),
     };
   }
 
   async invite(owner: UserRow, email: string, context: AuditContext): Promise<Delegation> {
     if (email === owner.email) {
-      throw new AppError('VALIDATION_FAILED', 'You cannot invite yourself', { fieldErrors: [{ field: 'email', message: 'is your own email' }] });
+      throw new AppError('VALIDATION_FAILED', 'You cannot invite yourself', {
+        fieldErrors: [{ field: 'email', message: 'is your own email' }],
+      });
     }
     const id = await this.db.transaction(async (tx) => {
-      const [created] = await tx.insert(delegations).values({ ownerId: owner.id, inviteEmail: email }).returning({ id: delegations.id });
-      const token = await this.accountTokens.issue(tx, owner.id, 'delegation-invite', { delegationId: created!.id });
-      await this.audit.record(context, { action: 'delegation.invited', targetType: 'delegation', targetId: created!.id }, tx);
+      const [created] = await tx
+        .insert(delegations)
+        .values({ ownerId: owner.id, inviteEmail: email })
+        .returning({ id: delegations.id });
+      const token = await this.accountTokens.issue(tx, owner.id, 'delegation-invite', {
+        delegationId: created!.id,
+      });
+      await this.audit.record(
+        context,
+        { action: 'delegation.invited', targetType: 'delegation', targetId: created!.id },
+        tx,
+      );
       this.emails.deliver(
-        emails.delegationInvite(email, `${owner.givenName} ${owner.familyName}`.trim() || owner.email, `${this.publicUrl}/invitations/accept?token=${token}`),
+        emails.delegationInvite(
+          email,
+          `${owner.givenName} ${owner.familyName}`.trim() || owner.email,
+          `${this.publicUrl}/invitations/accept?token=${token}`,
+        ),
       );
       return created!.id;
     });
@@ -75,24 +95,50 @@ export class DelegationService {
 
   async accept(reviewer: UserRow, token: string, context: AuditContext): Promise<Delegation> {
     if (!reviewer.totpEnabledAt) {
-      throw new AppError('MFA_ENROLMENT_REQUIRED', 'Reviewers see other people’s tax data: turn on two-factor authentication, then open the invitation again.');
+      throw new AppError(
+        'MFA_ENROLMENT_REQUIRED',
+        'Reviewers see other people’s tax data: turn on two-factor authentication, then open the invitation again.',
+      );
     }
     const id = await this.db.transaction(async (tx) => {
       const used = await this.accountTokens.consume(tx, token, 'delegation-invite');
       if (!used) throw new AppError('GONE', 'This invitation has expired, was revoked or was already used.');
       const delegationId = String(used.data.delegationId);
       const [row] = await tx.select().from(delegations).where(eq(delegations.id, delegationId));
-      if (!row || row.status !== 'invited') throw new AppError('GONE', 'This invitation has expired, was revoked or was already used.');
+      if (!row || row.status !== 'invited')
+        throw new AppError('GONE', 'This invitation has expired, was revoked or was already used.');
       if (row.inviteEmail !== reviewer.email) {
-        throw new AppError('FORBIDDEN', 'This invitation was sent to another email address. Sign in with that address to accept it.');
+        throw new AppError(
+          'FORBIDDEN',
+          'This invitation was sent to another email address. Sign in with that address to accept it.',
+        );
       }
       if (row.ownerId === reviewer.id) throw new AppError('FORBIDDEN', 'You cannot review your own return.');
-      await tx.update(delegations).set({ reviewerId: reviewer.id, status: 'active', acceptedAt: new Date() }).where(eq(delegations.id, row.id));
+      await tx
+        .update(delegations)
+        .set({ reviewerId: reviewer.id, status: 'active', acceptedAt: new Date() })
+        .where(eq(delegations.id, row.id));
       if (reviewer.role === 'taxpayer') {
         await tx.update(users).set({ role: 'reviewer' }).where(eq(users.id, reviewer.id));
-        await this.audit.record(context, { action: 'account.role-changed', details: { from: 'taxpayer', to: 'reviewer', via: 'delegation' } }, tx);
+        await this.audit.record(
+          context,
+          {
+            action: 'account.role-changed',
+            details: { from: 'taxpayer', to: 'reviewer', via: 'delegation' },
+          },
+          tx,
+        );
       }
-      await this.audit.record(context, { action: 'delegation.accepted', subjectUserId: row.ownerId, targetType: 'delegation', targetId: row.id }, tx);
+      await this.audit.record(
+        context,
+        {
+          action: 'delegation.accepted',
+          subjectUserId: row.ownerId,
+          targetType: 'delegation',
+          targetId: row.id,
+        },
+        tx,
+      );
       return row.id;
     });
     return (await this.fetch(eq(delegations.id, id)))[0]!;
@@ -103,13 +149,30 @@ export class DelegationService {
     const [row] = await this.db
       .select()
       .from(delegations)
-      .where(and(eq(delegations.id, delegationId), or(eq(delegations.ownerId, user.id), eq(delegations.reviewerId, user.id))));
+      .where(
+        and(
+          eq(delegations.id, delegationId),
+          or(eq(delegations.ownerId, user.id), eq(delegations.reviewerId, user.id)),
+        ),
+      );
     if (!row) throw new AppError('NOT_FOUND', 'No such delegation');
     if (row.status === 'revoked' || row.status === 'declined') return;
     const byOwner = row.ownerId === user.id;
     await this.db.transaction(async (tx) => {
-      await tx.update(delegations).set({ status: byOwner ? 'revoked' : 'declined', endedAt: new Date() }).where(eq(delegations.id, row.id));
-      await this.audit.record(context, { action: byOwner ? 'delegation.revoked' : 'delegation.declined', subjectUserId: row.ownerId, targetType: 'delegation', targetId: row.id }, tx);
+      await tx
+        .update(delegations)
+        .set({ status: byOwner ? 'revoked' : 'declined', endedAt: new Date() })
+        .where(eq(delegations.id, row.id));
+      await this.audit.record(
+        context,
+        {
+          action: byOwner ? 'delegation.revoked' : 'delegation.declined',
+          subjectUserId: row.ownerId,
+          targetType: 'delegation',
+          targetId: row.id,
+        },
+        tx,
+      );
     });
   }
 
@@ -117,14 +180,25 @@ export class DelegationService {
     await this.db
       .update(delegations)
       .set({ status: 'revoked', endedAt: new Date() })
-      .where(and(or(eq(delegations.ownerId, userId), eq(delegations.reviewerId, userId)), or(eq(delegations.status, 'active'), eq(delegations.status, 'invited'))));
+      .where(
+        and(
+          or(eq(delegations.ownerId, userId), eq(delegations.reviewerId, userId)),
+          or(eq(delegations.status, 'active'), eq(delegations.status, 'invited')),
+        ),
+      );
   }
 
   async isActiveReviewer(ownerId: string, reviewerId: string): Promise<boolean> {
     const [row] = await this.db
       .select({ id: delegations.id })
       .from(delegations)
-      .where(and(eq(delegations.ownerId, ownerId), eq(delegations.reviewerId, reviewerId), eq(delegations.status, 'active')))
+      .where(
+        and(
+          eq(delegations.ownerId, ownerId),
+          eq(delegations.reviewerId, reviewerId),
+          eq(delegations.status, 'active'),
+        ),
+      )
       .limit(1);
     return Boolean(row);
   }

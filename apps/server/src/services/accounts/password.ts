@@ -4,7 +4,12 @@ import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import * as zxcvbnEn from '@zxcvbn-ts/language-en';
 
 /** argon2id at the OWASP baseline (19 MiB, 2 passes, 1 lane): about 12 ms here. */
-const ARGON2_OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const ARGON2_OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum) */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
@@ -43,9 +48,13 @@ const MIN_SCORE = 4;
 export function passwordProblem(password: string, personal: string[] = []): string | null {
   if (password.length < 12) return 'must be at least 12 characters';
   if (password.length > 128) return 'must be at most 128 characters';
-  const userInputs = personal.flatMap((value) => value.toLowerCase().split(/[@.\s_-]+/)).filter((part) => part.length >= 3);
+  const userInputs = personal
+    .flatMap((value) => value.toLowerCase().split(/[@.\s_-]+/))
+    .filter((part) => part.length >= 3);
   const result = zxcvbn.check(password, userInputs);
   if (result.score >= MIN_SCORE) return null;
   const warning = result.feedback.warning?.replace(/\.$/, '');
-  return warning ? `is too easy to guess: ${warning.charAt(0).toLowerCase()}${warning.slice(1)}` : 'is too easy to guess; try a longer phrase of unrelated words';
+  return warning
+    ? `is too easy to guess: ${warning.charAt(0).toLowerCase()}${warning.slice(1)}`
+    : 'is too easy to guess; try a longer phrase of unrelated words';
 }

@@ -58,9 +58,12 @@ export class ProfileService {
     if (changes.givenName !== undefined) patch.givenName = changes.givenName;
     if (changes.familyName !== undefined) patch.familyName = changes.familyName;
     if (changes.residency !== undefined) patch.residency = changes.residency;
-    if (changes.phone !== undefined) patch.phoneEncrypted = changes.phone ? await this.vault.seal(user, 'phone', changes.phone) : null;
+    if (changes.phone !== undefined)
+      patch.phoneEncrypted = changes.phone ? await this.vault.seal(user, 'phone', changes.phone) : null;
     if (changes.dateOfBirth !== undefined) {
-      patch.dateOfBirthEncrypted = changes.dateOfBirth ? await this.vault.seal(user, 'date-of-birth', changes.dateOfBirth) : null;
+      patch.dateOfBirthEncrypted = changes.dateOfBirth
+        ? await this.vault.seal(user, 'date-of-birth', changes.dateOfBirth)
+        : null;
     }
     if (changes.postalAddress !== undefined) {
       patch.postalAddressEncrypted = changes.postalAddress
@@ -68,9 +71,15 @@ export class ProfileService {
         : null;
     }
     const [updated] = await this.db.transaction(async (tx) => {
-      const rows = Object.keys(patch).length ? await tx.update(users).set(patch).where(eq(users.id, user.id)).returning() : [user];
+      const rows = Object.keys(patch).length
+        ? await tx.update(users).set(patch).where(eq(users.id, user.id)).returning()
+        : [user];
       // Which fields changed, never their values.
-      await this.audit.record(context, { action: 'profile.updated', details: { fields: Object.keys(changes).sort() } }, tx);
+      await this.audit.record(
+        context,
+        { action: 'profile.updated', details: { fields: Object.keys(changes).sort() } },
+        tx,
+      );
       return rows;
     });
     return this.get(updated!);
@@ -84,24 +93,47 @@ export class ProfileService {
 
   async setTfn(user: UserRow, tfn: string, context: AuditContext): Promise<Profile> {
     if (!isValidTfn(tfn)) {
-      throw new AppError('VALIDATION_FAILED', 'That TFN is not valid', { fieldErrors: [{ field: 'tfn', message: 'is not a valid tax file number (check digit does not match)' }] });
+      throw new AppError('VALIDATION_FAILED', 'That TFN is not valid', {
+        fieldErrors: [
+          { field: 'tfn', message: 'is not a valid tax file number (check digit does not match)' },
+        ],
+      });
     }
     const sealed = await this.vault.seal(user, 'tfn', tfn);
     const [updated] = await this.db.transaction(async (tx) => {
-      const rows = await tx.update(users).set({ tfnEncrypted: sealed }).where(eq(users.id, user.id)).returning();
+      const rows = await tx
+        .update(users)
+        .set({ tfnEncrypted: sealed })
+        .where(eq(users.id, user.id))
+        .returning();
       await this.audit.record(context, { action: 'profile.tfn-changed' }, tx);
       return rows;
     });
     return this.get(updated!);
   }
 
-  async changePassword(user: UserRow, currentPassword: string, newPassword: string, sessionId: string, context: AuditContext): Promise<void> {
+  async changePassword(
+    user: UserRow,
+    currentPassword: string,
+    newPassword: string,
+    sessionId: string,
+    context: AuditContext,
+  ): Promise<void> {
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      await this.audit.record(context, { action: 'account.password-changed', outcome: 'failure', details: { reason: 'current-password' } });
-      throw new AppError('VALIDATION_FAILED', 'Your current password is not right', { fieldErrors: [{ field: 'currentPassword', message: 'is not right' }] });
+      await this.audit.record(context, {
+        action: 'account.password-changed',
+        outcome: 'failure',
+        details: { reason: 'current-password' },
+      });
+      throw new AppError('VALIDATION_FAILED', 'Your current password is not right', {
+        fieldErrors: [{ field: 'currentPassword', message: 'is not right' }],
+      });
     }
     const problem = passwordProblem(newPassword, [user.email, user.givenName, user.familyName]);
-    if (problem) throw new AppError('VALIDATION_FAILED', 'Choose a stronger password', { fieldErrors: [{ field: 'newPassword', message: problem }] });
+    if (problem)
+      throw new AppError('VALIDATION_FAILED', 'Choose a stronger password', {
+        fieldErrors: [{ field: 'newPassword', message: problem }],
+      });
     const passwordHash = await hashPassword(newPassword);
     await this.db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
@@ -114,17 +146,23 @@ export class ProfileService {
   /** Sends a confirmation link to the new address; the change happens when it is opened. */
   async requestEmailChange(user: UserRow, newEmail: string, password: string, context: AuditContext) {
     if (!(await verifyPassword(user.passwordHash, password))) {
-      throw new AppError('VALIDATION_FAILED', 'Your password is not right', { fieldErrors: [{ field: 'password', message: 'is not right' }] });
+      throw new AppError('VALIDATION_FAILED', 'Your password is not right', {
+        fieldErrors: [{ field: 'password', message: 'is not right' }],
+      });
     }
     if (newEmail === user.email) {
-      throw new AppError('VALIDATION_FAILED', 'That is already your email', { fieldErrors: [{ field: 'newEmail', message: 'is your current email' }] });
+      throw new AppError('VALIDATION_FAILED', 'That is already your email', {
+        fieldErrors: [{ field: 'newEmail', message: 'is your current email' }],
+      });
     }
     const [taken] = await this.db.select({ id: users.id }).from(users).where(eq(users.email, newEmail));
     if (taken) {
       this.emails.deliver(emails.emailChangeBlocked(newEmail));
     } else {
       const token = await this.accountTokens.issue(this.db, user.id, 'change-email', { newEmail });
-      this.emails.deliver(emails.confirmEmailChange(newEmail, `${this.publicUrl}/confirm-email-change?token=${token}`));
+      this.emails.deliver(
+        emails.confirmEmailChange(newEmail, `${this.publicUrl}/confirm-email-change?token=${token}`),
+      );
     }
     await this.audit.record(context, { action: 'account.email-change-requested' });
     return { message: `We sent a link to ${newEmail}. Open it to finish the change.` };
@@ -139,8 +177,15 @@ export class ProfileService {
       if (!before || before.status !== 'active') return null;
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, newEmail));
       if (taken) throw new AppError('CONFLICT', 'That email address now belongs to another account.');
-      await tx.update(users).set({ email: newEmail, emailVerifiedAt: new Date() }).where(eq(users.id, before.id));
-      await this.audit.record({ ...context, actorUserId: before.id }, { action: 'account.email-changed' }, tx);
+      await tx
+        .update(users)
+        .set({ email: newEmail, emailVerifiedAt: new Date() })
+        .where(eq(users.id, before.id));
+      await this.audit.record(
+        { ...context, actorUserId: before.id },
+        { action: 'account.email-changed' },
+        tx,
+      );
       return { oldEmail: before.email, newEmail };
     });
     if (!result) throw new AppError('GONE', 'This link has expired or was already used.');

@@ -28,7 +28,10 @@ export class SignInThrottle {
 
   /** Seconds until `subject` may try again, or 0. */
   async lockedFor(subject: string): Promise<number> {
-    const [row] = await this.db.select().from(signInThrottles).where(eq(signInThrottles.keyHash, this.key(subject)));
+    const [row] = await this.db
+      .select()
+      .from(signInThrottles)
+      .where(eq(signInThrottles.keyHash, this.key(subject)));
     if (!row?.lockedUntil) return 0;
     const ms = row.lockedUntil.getTime() - this.clock.now().getTime();
     return ms > 0 ? Math.ceil(ms / 1000) : 0;

@@ -22,7 +22,12 @@ export async function totpQrCodeDataUrl(uri: string): Promise<string> {
  * Checks a code and returns its time step, or null. `afterTimeStep` (the last step accepted for
  * this user) makes every code single-use, so a code seen over someone's shoulder cannot be replayed.
  */
-export async function verifyTotp(secret: string, code: string, nowMs: number, afterTimeStep?: number | null): Promise<number | null> {
+export async function verifyTotp(
+  secret: string,
+  code: string,
+  nowMs: number,
+  afterTimeStep?: number | null,
+): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   const result = await verify({
     secret,

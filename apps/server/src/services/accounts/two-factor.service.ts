@@ -24,7 +24,9 @@ function normaliseRecoveryCode(code: string): string {
 }
 
 function hashRecoveryCode(userId: string, code: string): string {
-  return createHash('sha256').update(`${userId}:${normaliseRecoveryCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${userId}:${normaliseRecoveryCode(code)}`)
+    .digest('hex');
 }
 
 /** Ten groups of random letters like "k7m2p-q9xw4": 50 bits each, easy to read aloud. */
@@ -51,7 +53,11 @@ export class TwoFactorService {
   ) {}
 
   async beginSetup(user: UserRow, context: AuditContext) {
-    if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor authentication is already on. Turn it off first to use a new device.');
+    if (user.totpEnabledAt)
+      throw new AppError(
+        'CONFLICT',
+        'Two-factor authentication is already on. Turn it off first to use a new device.',
+      );
     const secret = newTotpSecret();
     await this.db
       .update(users)
@@ -65,13 +71,18 @@ export class TwoFactorService {
   /** Confirms enrolment with a first code; returns the recovery codes (shown once). */
   async enable(user: UserRow, code: string, sessionId: string, context: AuditContext) {
     if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor authentication is already on.');
-    if (!user.totpPendingSecretEncrypted) throw new AppError('CONFLICT', 'Start the set-up first: scan a new QR code.');
+    if (!user.totpPendingSecretEncrypted)
+      throw new AppError('CONFLICT', 'Start the set-up first: scan a new QR code.');
     await this.assertNotLocked(user.id);
     const secret = await this.vault.openText(user, 'totp-pending', user.totpPendingSecretEncrypted);
     const step = await verifyTotp(secret, code, this.clock.now().getTime());
     if (step === null) {
       await this.failed(user.id, context, 'enable');
-      throw new AppError('VALIDATION_FAILED', 'That code is not right', { fieldErrors: [{ field: 'code', message: 'does not match; check the time on your phone and try the newest code' }] });
+      throw new AppError('VALIDATION_FAILED', 'That code is not right', {
+        fieldErrors: [
+          { field: 'code', message: 'does not match; check the time on your phone and try the newest code' },
+        ],
+      });
     }
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     const now = this.clock.now();
@@ -79,11 +90,21 @@ export class TwoFactorService {
     await this.db.transaction(async (tx) => {
       await tx
         .update(users)
-        .set({ totpSecretEncrypted: sealed, totpPendingSecretEncrypted: null, totpEnabledAt: now, totpLastTimeStep: step })
+        .set({
+          totpSecretEncrypted: sealed,
+          totpPendingSecretEncrypted: null,
+          totpEnabledAt: now,
+          totpLastTimeStep: step,
+        })
         .where(eq(users.id, user.id));
       await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-      await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(user.id, c) })));
-      await tx.update(userSessions).set({ mfaVerifiedAt: now }).where(and(eq(userSessions.familyId, sessionId), isNull(userSessions.rotatedAt)));
+      await tx
+        .insert(recoveryCodes)
+        .values(codes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(user.id, c) })));
+      await tx
+        .update(userSessions)
+        .set({ mfaVerifiedAt: now })
+        .where(and(eq(userSessions.familyId, sessionId), isNull(userSessions.rotatedAt)));
       await this.audit.record(context, { action: '2fa.enabled' }, tx);
     });
     await this.throttle.reset(`2fa:${user.id}`);
@@ -92,8 +113,14 @@ export class TwoFactorService {
   }
 
   /** A second factor from a user with 2FA on: a TOTP code (never reused) or a recovery code (once). */
-  async verifySecondFactor(user: UserRow, code: string, context: AuditContext, purpose: string): Promise<void> {
-    if (!user.totpEnabledAt || !user.totpSecretEncrypted) throw new AppError('MFA_ENROLMENT_REQUIRED', 'Turn on two-factor authentication first.');
+  async verifySecondFactor(
+    user: UserRow,
+    code: string,
+    context: AuditContext,
+    purpose: string,
+  ): Promise<void> {
+    if (!user.totpEnabledAt || !user.totpSecretEncrypted)
+      throw new AppError('MFA_ENROLMENT_REQUIRED', 'Turn on two-factor authentication first.');
     await this.assertNotLocked(user.id);
     const trimmed = code.trim();
     if (/^\d{6}$/.test(trimmed)) {
@@ -104,7 +131,9 @@ export class TwoFactorService {
         const [accepted] = await this.db
           .update(users)
           .set({ totpLastTimeStep: step })
-          .where(and(eq(users.id, user.id), or(isNull(users.totpLastTimeStep), lt(users.totpLastTimeStep, step))))
+          .where(
+            and(eq(users.id, user.id), or(isNull(users.totpLastTimeStep), lt(users.totpLastTimeStep, step))),
+          )
           .returning({ id: users.id });
         if (accepted) {
           await this.throttle.reset(`2fa:${user.id}`);
@@ -116,7 +145,13 @@ export class TwoFactorService {
       const [used] = await this.db
         .update(recoveryCodes)
         .set({ usedAt: this.clock.now() })
-        .where(and(eq(recoveryCodes.userId, user.id), eq(recoveryCodes.codeHash, hashRecoveryCode(user.id, trimmed)), isNull(recoveryCodes.usedAt)))
+        .where(
+          and(
+            eq(recoveryCodes.userId, user.id),
+            eq(recoveryCodes.codeHash, hashRecoveryCode(user.id, trimmed)),
+            isNull(recoveryCodes.usedAt),
+          ),
+        )
         .returning({ id: recoveryCodes.id });
       if (used) {
         await this.throttle.reset(`2fa:${user.id}`);
@@ -124,27 +159,45 @@ export class TwoFactorService {
           .select({ remaining: sql<number>`count(*)::int` })
           .from(recoveryCodes)
           .where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt)));
-        await this.audit.record(context, { action: '2fa.recovery-code-used', details: { purpose, remaining } });
+        await this.audit.record(context, {
+          action: '2fa.recovery-code-used',
+          details: { purpose, remaining },
+        });
         return;
       }
     }
     await this.failed(user.id, context, purpose);
     // Not 401: the person is who they say (or mid sign-in); only this code is wrong.
-    throw new AppError('INVALID_SECOND_FACTOR', 'That code is not right. Use the newest code from your app, or a recovery code.', {
-      fieldErrors: [{ field: 'code', message: 'is not right; use the newest code from your app, or a recovery code' }],
-    });
+    throw new AppError(
+      'INVALID_SECOND_FACTOR',
+      'That code is not right. Use the newest code from your app, or a recovery code.',
+      {
+        fieldErrors: [
+          { field: 'code', message: 'is not right; use the newest code from your app, or a recovery code' },
+        ],
+      },
+    );
   }
 
   private async assertNotLocked(userId: string): Promise<void> {
     const lockedFor = await this.throttle.lockedFor(`2fa:${userId}`);
     if (lockedFor > 0) {
-      throw new AppError('ACCOUNT_LOCKED', `Too many wrong codes. Try again in ${Math.ceil(lockedFor / 60)} minute(s).`, { retryAfterSeconds: lockedFor });
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        `Too many wrong codes. Try again in ${Math.ceil(lockedFor / 60)} minute(s).`,
+        { retryAfterSeconds: lockedFor },
+      );
     }
   }
 
   private async failed(userId: string, context: AuditContext, purpose: string): Promise<void> {
     await this.throttle.fail(`2fa:${userId}`);
-    await this.audit.record(context, { action: '2fa.verified', outcome: 'failure', subjectUserId: userId, details: { purpose } });
+    await this.audit.record(context, {
+      action: '2fa.verified',
+      outcome: 'failure',
+      subjectUserId: userId,
+      details: { purpose },
+    });
   }
 
   /** Proves the second factor again for this session: sensitive actions are open for 10 minutes. */
@@ -154,17 +207,32 @@ export class TwoFactorService {
     await this.db
       .update(userSessions)
       .set({ mfaVerifiedAt: now })
-      .where(and(eq(userSessions.familyId, sessionId), isNull(userSessions.rotatedAt), isNull(userSessions.revokedAt)));
+      .where(
+        and(
+          eq(userSessions.familyId, sessionId),
+          isNull(userSessions.rotatedAt),
+          isNull(userSessions.revokedAt),
+        ),
+      );
     return new Date(now.getTime() + STEP_UP_WINDOW_MS);
   }
 
   async disable(user: UserRow, code: string, context: AuditContext): Promise<void> {
-    if (this.require2fa) throw new AppError('FORBIDDEN', 'Two-factor authentication is required for every account here and cannot be turned off.');
+    if (this.require2fa)
+      throw new AppError(
+        'FORBIDDEN',
+        'Two-factor authentication is required for every account here and cannot be turned off.',
+      );
     await this.verifySecondFactor(user, code, context, 'disable');
     await this.db.transaction(async (tx) => {
       await tx
         .update(users)
-        .set({ totpSecretEncrypted: null, totpPendingSecretEncrypted: null, totpEnabledAt: null, totpLastTimeStep: null })
+        .set({
+          totpSecretEncrypted: null,
+          totpPendingSecretEncrypted: null,
+          totpEnabledAt: null,
+          totpLastTimeStep: null,
+        })
         .where(eq(users.id, user.id));
       await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
       await this.audit.record(context, { action: '2fa.disabled' }, tx);
@@ -177,7 +245,9 @@ export class TwoFactorService {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     await this.db.transaction(async (tx) => {
       await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-      await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(user.id, c) })));
+      await tx
+        .insert(recoveryCodes)
+        .values(codes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(user.id, c) })));
       await this.audit.record(context, { action: '2fa.recovery-codes-regenerated' }, tx);
     });
     return { recoveryCodes: codes };

@@ -26,11 +26,19 @@ export class UserVault {
     return key;
   }
 
-  async seal(user: { id: string; dataKeyWrapped: string }, field: string, plaintext: string | Buffer): Promise<Buffer> {
+  async seal(
+    user: { id: string; dataKeyWrapped: string },
+    field: string,
+    plaintext: string | Buffer,
+  ): Promise<Buffer> {
     return encrypt(await this.key(user), plaintext, `user:${user.id}:${field}`);
   }
 
-  async openText(user: { id: string; dataKeyWrapped: string }, field: string, sealed: Buffer): Promise<string> {
+  async openText(
+    user: { id: string; dataKeyWrapped: string },
+    field: string,
+    sealed: Buffer,
+  ): Promise<string> {
     return decryptText(await this.key(user), sealed, `user:${user.id}:${field}`);
   }
 

@@ -45,7 +45,11 @@ export class AuditService {
   async record(context: AuditContext, event: AuditEvent, executor?: DbOrTx): Promise<void> {
     const write = async (tx: DbOrTx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-      const [last] = await tx.select({ hash: auditLogs.hash }).from(auditLogs).orderBy(desc(auditLogs.seq)).limit(1);
+      const [last] = await tx
+        .select({ hash: auditLogs.hash })
+        .from(auditLogs)
+        .orderBy(desc(auditLogs.seq))
+        .limit(1);
       const prevHash = last?.hash ?? GENESIS_HASH;
       const record: AuditRecord = {
         id: randomUUID(),
@@ -61,7 +65,12 @@ export class AuditService {
         requestId: context.requestId,
         details: event.details ?? {},
       };
-      await tx.insert(auditLogs).values({ ...record, details: record.details as Record<string, unknown>, prevHash, hash: auditHash(prevHash, record) });
+      await tx.insert(auditLogs).values({
+        ...record,
+        details: record.details as Record<string, unknown>,
+        prevHash,
+        hash: auditHash(prevHash, record),
+      });
     };
     // The advisory lock is transaction-scoped: take it inside a transaction of our own if needed.
     if (executor && executor !== this.db) await write(executor);
@@ -70,8 +79,7 @@ export class AuditService {
 }
 
 export type ChainVerdict =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; brokenAtSeq: number; reason: string };
+  { ok: true; entries: number } | { ok: false; entries: number; brokenAtSeq: number; reason: string };
 
 /** Walks the chain in order and reports the first entry whose hash or link does not match. */
 export async function verifyAuditChain(db: Db, batchSize = 1_000): Promise<ChainVerdict> {
@@ -79,15 +87,30 @@ export async function verifyAuditChain(db: Db, batchSize = 1_000): Promise<Chain
   let expectedPrev: string | undefined;
   let entries = 0;
   for (;;) {
-    const rows = await db.select().from(auditLogs).where(gt(auditLogs.seq, after)).orderBy(asc(auditLogs.seq)).limit(batchSize);
+    const rows = await db
+      .select()
+      .from(auditLogs)
+      .where(gt(auditLogs.seq, after))
+      .orderBy(asc(auditLogs.seq))
+      .limit(batchSize);
     if (!rows.length) return { ok: true, entries };
     for (const row of rows) {
       // The first entry after a retention purge starts the chain from its recorded link.
       if (expectedPrev !== undefined && row.prevHash !== expectedPrev) {
-        return { ok: false, entries, brokenAtSeq: row.seq, reason: 'its link does not match the previous entry (an entry was removed or reordered)' };
+        return {
+          ok: false,
+          entries,
+          brokenAtSeq: row.seq,
+          reason: 'its link does not match the previous entry (an entry was removed or reordered)',
+        };
       }
       if (expectedPrev === undefined && entries === 0 && row.seq === 1 && row.prevHash !== GENESIS_HASH) {
-        return { ok: false, entries, brokenAtSeq: row.seq, reason: 'the first entry does not start from the genesis hash' };
+        return {
+          ok: false,
+          entries,
+          brokenAtSeq: row.seq,
+          reason: 'the first entry does not start from the genesis hash',
+        };
       }
       const recomputed = auditHash(row.prevHash, {
         id: row.id,
@@ -104,7 +127,12 @@ export async function verifyAuditChain(db: Db, batchSize = 1_000): Promise<Chain
         details: row.details,
       });
       if (recomputed !== row.hash) {
-        return { ok: false, entries, brokenAtSeq: row.seq, reason: 'its content does not match its hash (the entry was edited)' };
+        return {
+          ok: false,
+          entries,
+          brokenAtSeq: row.seq,
+          reason: 'its content does not match its hash (the entry was edited)',
+        };
       }
       expectedPrev = row.hash;
       entries += 1;

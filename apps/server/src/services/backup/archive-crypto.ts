@@ -93,7 +93,9 @@ export class EncryptStream extends Transform {
 
   private seal(plaintext: Buffer, final: boolean): Buffer {
     if (this.counter >= 0xffffffff) throw new Error('archive too large for one key');
-    const cipher = createCipheriv('aes-256-gcm', this.key, nonce(this.noncePrefix, this.counter), { authTagLength: TAG_LENGTH });
+    const cipher = createCipheriv('aes-256-gcm', this.key, nonce(this.noncePrefix, this.counter), {
+      authTagLength: TAG_LENGTH,
+    });
     cipher.setAAD(aad(this.headerHash, this.counter, final));
     const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
     const frameHead = Buffer.alloc(5);
@@ -159,14 +161,18 @@ export class DecryptStream extends Transform {
   private drain(): void {
     if (!this.key) {
       if (this.buffer.length < MAGIC.length + 4) return;
-      if (!this.buffer.subarray(0, MAGIC.length).equals(MAGIC)) throw new ArchiveDamagedError('This is not a Numeri backup archive.');
+      if (!this.buffer.subarray(0, MAGIC.length).equals(MAGIC))
+        throw new ArchiveDamagedError('This is not a Numeri backup archive.');
       const length = this.buffer.readUInt32BE(MAGIC.length);
       if (length > 64 * 1024) throw new ArchiveDamagedError('The archive header is damaged.');
       const end = MAGIC.length + 4 + length;
       if (this.buffer.length < end) return;
       const headerBytes = this.buffer.subarray(0, end);
-      const header = JSON.parse(this.buffer.subarray(MAGIC.length + 4, end).toString('utf8')) as ArchiveHeader;
-      if (header.format !== 1 || header.cipher !== 'aes-256-gcm') throw new ArchiveDamagedError(`Unsupported archive format ${header.format}.`);
+      const header = JSON.parse(
+        this.buffer.subarray(MAGIC.length + 4, end).toString('utf8'),
+      ) as ArchiveHeader;
+      if (header.format !== 1 || header.cipher !== 'aes-256-gcm')
+        throw new ArchiveDamagedError(`Unsupported archive format ${header.format}.`);
       if (header.keyCheck !== keyCheckOf(this.backupKey)) {
         throw new BackupKeyError('This archive was made with a different BACKUP_KEY.');
       }
@@ -184,14 +190,18 @@ export class DecryptStream extends Transform {
       const total = 5 + length + TAG_LENGTH;
       if (this.buffer.length < total) return;
       if (this.finished) throw new ArchiveDamagedError('The archive has data after its final chunk.');
-      const decipher = createDecipheriv('aes-256-gcm', this.key!, nonce(this.noncePrefix!, this.counter), { authTagLength: TAG_LENGTH });
+      const decipher = createDecipheriv('aes-256-gcm', this.key!, nonce(this.noncePrefix!, this.counter), {
+        authTagLength: TAG_LENGTH,
+      });
       decipher.setAAD(aad(this.headerHash!, this.counter, final));
       decipher.setAuthTag(this.buffer.subarray(5 + length, total));
       let plaintext: Buffer;
       try {
         plaintext = Buffer.concat([decipher.update(this.buffer.subarray(5, 5 + length)), decipher.final()]);
       } catch {
-        throw new ArchiveDamagedError(`The archive is damaged or was altered (chunk ${this.counter} fails authentication).`);
+        throw new ArchiveDamagedError(
+          `The archive is damaged or was altered (chunk ${this.counter} fails authentication).`,
+        );
       }
       this.counter += 1;
       this.finished = final;

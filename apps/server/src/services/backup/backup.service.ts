@@ -61,8 +61,12 @@ export function archiveName(now: Date): string {
 }
 
 /** The 32-byte BACKUP_KEY from the environment or a key file (a mounted secret). */
-export async function loadBackupKey(backup: { key: string | undefined; keyFile: string | undefined }): Promise<Buffer> {
-  const text = backup.key ?? (backup.keyFile ? (await fs.readFile(backup.keyFile, 'utf8')).trim() : undefined);
+export async function loadBackupKey(backup: {
+  key: string | undefined;
+  keyFile: string | undefined;
+}): Promise<Buffer> {
+  const text =
+    backup.key ?? (backup.keyFile ? (await fs.readFile(backup.keyFile, 'utf8')).trim() : undefined);
   if (!text) {
     throw new BackupError(
       'Set BACKUP_KEY (or BACKUP_KEY_FILE) to 32 random bytes in base64, and keep a copy apart from the backups: ' +
@@ -83,17 +87,26 @@ async function snapshotFacts(query: <T>(text: string) => Promise<T[]>) {
   );
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
-    const [row] = await query<{ n: number | string }>(`select count(*) as n from "${name.replace(/"/g, '""')}"`);
+    const [row] = await query<{ n: number | string }>(
+      `select count(*) as n from "${name.replace(/"/g, '""')}"`,
+    );
     counts[name] = Number(row?.n ?? 0);
   }
-  const [head] = await query<{ seq: number | string; hash: string }>('select seq, hash from audit_logs order by seq desc limit 1');
+  const [head] = await query<{ seq: number | string; hash: string }>(
+    'select seq, hash from audit_logs order by seq desc limit 1',
+  );
   return { counts, auditHead: head ? { seq: Number(head.seq), hash: head.hash } : null };
 }
 
 /** libpq settings from a URL, so no password appears on a command line. */
 function libpqEnv(url: string): NodeJS.ProcessEnv {
   const u = new URL(url);
-  const env: NodeJS.ProcessEnv = { ...process.env, PGHOST: decodeURIComponent(u.hostname), PGPORT: u.port || '5432', PGDATABASE: decodeURIComponent(u.pathname.slice(1)) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PGHOST: decodeURIComponent(u.hostname),
+    PGPORT: u.port || '5432',
+    PGDATABASE: decodeURIComponent(u.pathname.slice(1)),
+  };
   if (u.username) env.PGUSER = decodeURIComponent(u.username);
   if (u.password) env.PGPASSWORD = decodeURIComponent(u.password);
   const sslmode = u.searchParams.get('sslmode');
@@ -108,8 +121,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', (e) => reject(new BackupError(`Could not run ${command}: ${e.message} (install the PostgreSQL client: apt-get install postgresql-client)`)));
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new BackupError(`${command} failed (exit ${code}): ${err.trim()}`))));
+    child.on('error', (e) =>
+      reject(
+        new BackupError(
+          `Could not run ${command}: ${e.message} (install the PostgreSQL client: apt-get install postgresql-client)`,
+        ),
+      ),
+    );
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new BackupError(`${command} failed (exit ${code}): ${err.trim()}`)),
+    );
   });
 }
 
@@ -120,14 +141,19 @@ async function checkPgDumpVersion(client: pg.Client, tool: 'pg_dump' | 'pg_resto
   const { rows } = await client.query<{ v: string }>("select current_setting('server_version_num') as v");
   const serverMajor = Math.floor(Number(rows[0]!.v) / 10_000);
   if (!(toolMajor >= serverMajor)) {
-    throw new BackupError(`${tool} ${toolMajor} is older than the PostgreSQL ${serverMajor} server; install postgresql-client-${serverMajor}.`);
+    throw new BackupError(
+      `${tool} ${toolMajor} is older than the PostgreSQL ${serverMajor} server; install postgresql-client-${serverMajor}.`,
+    );
   }
 }
 
 async function keyFilesIn(dir: string | undefined): Promise<string[]> {
   if (!dir) return [];
   try {
-    return (await fs.readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+    return (await fs.readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }
@@ -171,7 +197,13 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       done(null, chunk);
     },
   });
-  const written = pipeline(pack, createGzip({ level: 6 }), new EncryptStream(options.backupKey, now), counter, createWriteStream(partial, { mode: 0o600 }));
+  const written = pipeline(
+    pack,
+    createGzip({ level: 6 }),
+    new EncryptStream(options.backupKey, now),
+    counter,
+    createWriteStream(partial, { mode: 0o600 }),
+  );
   // Surface a write failure (disk full) even while entries are still being added.
   let writeError: unknown;
   written.catch((err: unknown) => {
@@ -183,7 +215,10 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     if (database.kind === 'postgres') {
       if (!options.databaseUrl) throw new BackupError('A PostgreSQL backup needs the database URL.');
       // One snapshot for the counts and the dump: pg_dump --snapshot sees exactly what we counted.
-      const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'numeri-backup' });
+      const client = new pg.Client({
+        connectionString: options.databaseUrl,
+        application_name: 'numeri-backup',
+      });
       await client.connect();
       try {
         await checkPgDumpVersion(client, 'pg_dump');
@@ -191,7 +226,18 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
         const { rows } = await client.query<{ snapshot: string }>('select pg_export_snapshot() as snapshot');
         facts = await snapshotFacts(async (text) => (await client.query(text)).rows);
         const dumpFile = path.join(work, 'database.pgdump');
-        await run('pg_dump', ['--format=custom', '--compress=0', '--no-owner', '--no-privileges', `--snapshot=${rows[0]!.snapshot}`, `--file=${dumpFile}`], libpqEnv(options.databaseUrl));
+        await run(
+          'pg_dump',
+          [
+            '--format=custom',
+            '--compress=0',
+            '--no-owner',
+            '--no-privileges',
+            `--snapshot=${rows[0]!.snapshot}`,
+            `--file=${dumpFile}`,
+          ],
+          libpqEnv(options.databaseUrl),
+        );
         await client.query('commit');
         await addEntry(pack, 'database.pgdump', dumpFile);
         await fs.rm(dumpFile, { force: true });
@@ -239,9 +285,17 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       action: BACKUP_AUDIT_ACTION,
       targetType: 'backup',
       targetId: path.basename(final),
-      details: { bytes, sha256, blobs: blobs.length, users: facts.counts.users ?? 0, auditEntries: facts.counts.audit_logs ?? 0 },
+      details: {
+        bytes,
+        sha256,
+        blobs: blobs.length,
+        users: facts.counts.users ?? 0,
+        auditEntries: facts.counts.audit_logs ?? 0,
+      },
     });
-    const pruned = options.retentionDays ? await pruneBackups(options.outDir, options.retentionDays, now) : [];
+    const pruned = options.retentionDays
+      ? await pruneBackups(options.outDir, options.retentionDays, now)
+      : [];
     return { archive: final, bytes, sha256, manifest, pruned };
   } catch (err) {
     pack.destroy();
@@ -296,7 +350,9 @@ async function assertEmptyTarget(target: RestoreTarget, blobStore: BlobStore): P
         "select count(*) as n from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')",
       );
       if (Number(rows[0]!.n) > 0) {
-        throw new BackupError('The target database is not empty. Restore into a new, empty database (createdb), then point DATABASE_URL at it.');
+        throw new BackupError(
+          'The target database is not empty. Restore into a new, empty database (createdb), then point DATABASE_URL at it.',
+        );
       }
     } finally {
       await client.end();
@@ -304,7 +360,9 @@ async function assertEmptyTarget(target: RestoreTarget, blobStore: BlobStore): P
   } else {
     const entries = await fs.readdir(target.dataDir).catch(() => [] as string[]);
     if (entries.filter((e) => e !== '.numeri.lock').length) {
-      throw new BackupError(`The embedded database folder ${target.dataDir} is not empty. Restore into a new DATA_DIR.`);
+      throw new BackupError(
+        `The embedded database folder ${target.dataDir} is not empty. Restore into a new DATA_DIR.`,
+      );
     }
   }
   if ((await blobStore.list('')).length) {
@@ -318,7 +376,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   await assertEmptyTarget(target, blobStore);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'numeri-restore-'));
   const extract = tar.extract();
-  const reading = pipeline(createReadStream(options.archive), new DecryptStream(options.backupKey), createGunzip(), extract);
+  const reading = pipeline(
+    createReadStream(options.archive),
+    new DecryptStream(options.backupKey),
+    createGunzip(),
+    extract,
+  );
   let readError: unknown;
   reading.catch((err: unknown) => {
     readError = err;
@@ -331,14 +394,29 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     for await (const entry of extract) {
       const name = entry.header.name;
       if (name === 'database.pgdump') {
-        if (target.kind !== 'postgres') throw new BackupError('This archive holds a PostgreSQL dump; set DATABASE_URL to restore it.');
+        if (target.kind !== 'postgres')
+          throw new BackupError('This archive holds a PostgreSQL dump; set DATABASE_URL to restore it.');
         const file = path.join(work, 'database.pgdump');
         await pipeline(entry, createWriteStream(file, { mode: 0o600 }));
-        await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${new URL(target.url).pathname.slice(1)}`, file], libpqEnv(target.url));
+        await run(
+          'pg_restore',
+          [
+            '--no-owner',
+            '--no-privileges',
+            '--exit-on-error',
+            '--single-transaction',
+            `--dbname=${new URL(target.url).pathname.slice(1)}`,
+            file,
+          ],
+          libpqEnv(target.url),
+        );
         await fs.rm(file, { force: true });
         databaseRestored = true;
       } else if (name === 'database.pglite.tar.gz') {
-        if (target.kind !== 'pglite') throw new BackupError('This archive holds an embedded (PGlite) database; unset DATABASE_URL to restore it into DATA_DIR.');
+        if (target.kind !== 'pglite')
+          throw new BackupError(
+            'This archive holds an embedded (PGlite) database; unset DATABASE_URL to restore it into DATA_DIR.',
+          );
         const data = await collect(entry);
         const { PGlite } = await import('@electric-sql/pglite');
         await fs.mkdir(target.dataDir, { recursive: true });
@@ -363,7 +441,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
           if (!(await fs.readFile(file)).equals(data)) {
-            throw new BackupError(`${file} exists and differs from the archive's copy; move it away or restore into a new DATA_DIR.`);
+            throw new BackupError(
+              `${file} exists and differs from the archive's copy; move it away or restore into a new DATA_DIR.`,
+            );
           }
         }
       } else if (name === 'manifest.json') {
@@ -401,13 +481,19 @@ export interface VerifyReport {
  * table, the hash of every blob, every document's blob present, and the audit chain intact and
  * ending at the recorded head.
  */
-export async function verifyRestore(database: Database, blobStore: BlobStore, manifest: BackupManifest): Promise<VerifyReport> {
+export async function verifyRestore(
+  database: Database,
+  blobStore: BlobStore,
+  manifest: BackupManifest,
+): Promise<VerifyReport> {
   const problems: string[] = [];
-  const execute = async <T>(text: string): Promise<T[]> => ((await database.db.execute(sql.raw(text))) as unknown as Rows<T>).rows;
+  const execute = async <T>(text: string): Promise<T[]> =>
+    ((await database.db.execute(sql.raw(text))) as unknown as Rows<T>).rows;
   const facts = await snapshotFacts(execute);
   for (const [table, expected] of Object.entries(manifest.counts)) {
     const actual = facts.counts[table];
-    if (actual !== expected) problems.push(`${table}: ${actual ?? 'missing'} rows, the backup has ${expected}`);
+    if (actual !== expected)
+      problems.push(`${table}: ${actual ?? 'missing'} rows, the backup has ${expected}`);
   }
   let blobsChecked = 0;
   for (const blob of manifest.blobs) {
@@ -421,12 +507,17 @@ export async function verifyRestore(database: Database, blobStore: BlobStore, ma
     }
   }
   const inManifest = new Set(manifest.blobs.map((b) => b.key));
-  const keys = await (database.db as Db).select({ key: documents.storageKey }).from(documents).orderBy(asc(documents.storageKey));
-  for (const { key } of keys) if (!inManifest.has(key)) problems.push(`document file ${key} is not in the backup`);
+  const keys = await (database.db as Db)
+    .select({ key: documents.storageKey })
+    .from(documents)
+    .orderBy(asc(documents.storageKey));
+  for (const { key } of keys)
+    if (!inManifest.has(key)) problems.push(`document file ${key} is not in the backup`);
 
   const auditChain = await verifyAuditChain(database.db);
   if (!auditChain.ok) problems.push(`audit chain broken at #${auditChain.brokenAtSeq}: ${auditChain.reason}`);
   const head = facts.auditHead;
-  if (JSON.stringify(head) !== JSON.stringify(manifest.auditHead)) problems.push('the audit chain does not end at the entry the backup recorded');
+  if (JSON.stringify(head) !== JSON.stringify(manifest.auditHead))
+    problems.push('the audit chain does not end at the entry the backup recorded');
   return { ok: problems.length === 0, problems, counts: facts.counts, blobsChecked, auditChain };
 }

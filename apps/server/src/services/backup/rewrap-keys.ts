@@ -12,7 +12,12 @@ import { AuditService, SYSTEM_CONTEXT } from '../audit/audit.service';
  * the key it read, so it is safe to run twice or beside live traffic. Returns how many were
  * re-wrapped and how many changed meanwhile (a later run picks those up).
  */
-export async function rewrapDataKeys(db: Db, keyRing: KeyRing, clock: Clock, batchSize = 500): Promise<{ rewrapped: number; left: number }> {
+export async function rewrapDataKeys(
+  db: Db,
+  keyRing: KeyRing,
+  clock: Clock,
+  batchSize = 500,
+): Promise<{ rewrapped: number; left: number }> {
   let rewrapped = 0;
   let left = 0;
   let after = '00000000-0000-0000-0000-000000000000';

@@ -10,7 +10,9 @@ type Listener = (event: DocumentEvent) => void;
 /** Most live streams one person may hold at once (tabs, devices). */
 export const MAX_STREAMS_PER_USER = 5;
 
-export function eventOf(row: Pick<DocumentRow, 'id' | 'status' | 'progress' | 'documentType' | 'failureReason' | 'updatedAt'>): DocumentEvent {
+export function eventOf(
+  row: Pick<DocumentRow, 'id' | 'status' | 'progress' | 'documentType' | 'failureReason' | 'updatedAt'>,
+): DocumentEvent {
   return {
     id: row.id,
     status: row.status,
@@ -90,7 +92,15 @@ export class DocumentEvents {
       const owners = [...this.listeners.keys()];
       const from = new Date(this.since.getTime() - 2_000);
       const rows = await this.db
-        .select({ id: documents.id, ownerId: documents.ownerId, status: documents.status, progress: documents.progress, documentType: documents.documentType, failureReason: documents.failureReason, updatedAt: documents.updatedAt })
+        .select({
+          id: documents.id,
+          ownerId: documents.ownerId,
+          status: documents.status,
+          progress: documents.progress,
+          documentType: documents.documentType,
+          failureReason: documents.failureReason,
+          updatedAt: documents.updatedAt,
+        })
         .from(documents)
         .where(and(inArray(documents.ownerId, owners), gt(documents.updatedAt, from)))
         .orderBy(documents.updatedAt)

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { DEDUCTION_LABELS, type DeductionLabel, type DocumentTypeName, type Evidence, type ExtractedFieldDto, type ReturnItemInput } from '@numeri/contracts';
+import {
+  DEDUCTION_LABELS,
+  type DeductionLabel,
+  type DocumentTypeName,
+  type Evidence,
+  type ExtractedFieldDto,
+  type ReturnItemInput,
+} from '@numeri/contracts';
 import type { FieldError } from '../../errors/app-error';
 
 /**
@@ -17,7 +24,13 @@ export interface ConfirmedDocument {
   documentType: DocumentTypeName;
   originalName: string;
   fields: readonly ExtractedFieldDto[];
-  deduction?: { label?: DeductionLabel | undefined; description?: string | undefined; workUseBasisPoints?: number | undefined } | undefined;
+  deduction?:
+    | {
+        label?: DeductionLabel | undefined;
+        description?: string | undefined;
+        workUseBasisPoints?: number | undefined;
+      }
+    | undefined;
   suggestedDeductionLabel?: DeductionLabel | null | undefined;
 }
 
@@ -57,17 +70,26 @@ export function documentToReturnItems(doc: ConfirmedDocument): ItemsResult {
     const value = one(key)?.value;
     return typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined;
   };
-  const label = (name: string | undefined) => `${TYPE_NAMES[doc.documentType]}${name ? ` — ${name}` : ''}`.slice(0, 200);
+  const label = (name: string | undefined) =>
+    `${TYPE_NAMES[doc.documentType]}${name ? ` — ${name}` : ''}`.slice(0, 200);
   const evidenceFor = (keys: readonly string[], name: string | undefined, row?: number): Evidence[] => {
-    const used = doc.fields.filter((f) => keys.includes(f.key) && (row === undefined ? (f.row ?? 0) === 0 : f.row === row));
-    const evidence = used.map((f) => ({ documentId: doc.id, fieldKey: f.key, region: f.region ?? null, label: `${label(name)}: ${f.label}`.slice(0, 200) }));
+    const used = doc.fields.filter(
+      (f) => keys.includes(f.key) && (row === undefined ? (f.row ?? 0) === 0 : f.row === row),
+    );
+    const evidence = used.map((f) => ({
+      documentId: doc.id,
+      fieldKey: f.key,
+      region: f.region ?? null,
+      label: `${label(name)}: ${f.label}`.slice(0, 200),
+    }));
     return evidence.length ? evidence : [{ documentId: doc.id, region: null, label: label(name) }];
   };
   const require = (key: string, message = 'is required to add this document to your return') => {
     if (!one(key)) errors.push({ field: key, message });
   };
   const items: ReturnItemInput[] = [];
-  const push = (item: NewItem) => items.push({ ...item, id: itemIdFor(doc.id, items.length), source: 'document' } as ReturnItemInput);
+  const push = (item: NewItem) =>
+    items.push({ ...item, id: itemIdFor(doc.id, items.length), source: 'document' } as ReturnItemInput);
 
   switch (doc.documentType) {
     case 'income-statement':
@@ -75,7 +97,16 @@ export function documentToReturnItems(doc: ConfirmedDocument): ItemsResult {
       require('grossPayments');
       const payer = text('payerName') ?? 'Employer';
       const abn = text('payerAbn')?.replace(/\s/g, '');
-      const keys = ['payerName', 'payerAbn', 'grossPayments', 'taxWithheld', 'allowances', 'lumpSumA', 'reportableFringeBenefits', 'reportableSuper'];
+      const keys = [
+        'payerName',
+        'payerAbn',
+        'grossPayments',
+        'taxWithheld',
+        'allowances',
+        'lumpSumA',
+        'reportableFringeBenefits',
+        'reportableSuper',
+      ];
       push({
         kind: 'employment',
         payerName: payer,
@@ -89,13 +120,30 @@ export function documentToReturnItems(doc: ConfirmedDocument): ItemsResult {
         evidence: evidenceFor(keys, payer),
       });
       const union = money('unionFees');
-      if (union > 0) push({ kind: 'deduction', label: 'D5', description: `Union or professional association fees (${payer})`.slice(0, 200), amountCents: union, supplier: payer, evidence: evidenceFor(['unionFees'], payer) });
+      if (union > 0)
+        push({
+          kind: 'deduction',
+          label: 'D5',
+          description: `Union or professional association fees (${payer})`.slice(0, 200),
+          amountCents: union,
+          supplier: payer,
+          evidence: evidenceFor(['unionFees'], payer),
+        });
       const giving = money('workplaceGiving');
-      if (giving > 0) push({ kind: 'deduction', label: 'D9', description: `Workplace giving (${payer})`.slice(0, 200), amountCents: giving, supplier: payer, evidence: evidenceFor(['workplaceGiving'], payer) });
+      if (giving > 0)
+        push({
+          kind: 'deduction',
+          label: 'D9',
+          description: `Workplace giving (${payer})`.slice(0, 200),
+          amountCents: giving,
+          supplier: payer,
+          evidence: evidenceFor(['workplaceGiving'], payer),
+        });
       break;
     }
     case 'dividend-statement': {
-      if (!one('frankedAmount') && !one('unfrankedAmount')) errors.push({ field: 'frankedAmount', message: 'enter the franked or unfranked amount' });
+      if (!one('frankedAmount') && !one('unfrankedAmount'))
+        errors.push({ field: 'frankedAmount', message: 'enter the franked or unfranked amount' });
       const company = text('companyName') ?? 'Company';
       const paymentDate = one('paymentDate')?.value;
       push({
@@ -106,7 +154,10 @@ export function documentToReturnItems(doc: ConfirmedDocument): ItemsResult {
         frankedCents: money('frankedAmount'),
         frankingCreditCents: money('frankingCredit'),
         tfnWithheldCents: money('tfnWithheld'),
-        evidence: evidenceFor(['companyName', 'paymentDate', 'unfrankedAmount', 'frankedAmount', 'frankingCredit', 'tfnWithheld'], company),
+        evidence: evidenceFor(
+          ['companyName', 'paymentDate', 'unfrankedAmount', 'frankedAmount', 'frankingCredit', 'tfnWithheld'],
+          company,
+        ),
       });
       break;
     }
@@ -120,14 +171,28 @@ export function documentToReturnItems(doc: ConfirmedDocument): ItemsResult {
       push({
         kind: 'distribution',
         trustName: trust,
-        nonPrimaryProductionCents: signedMoney(one('nonPrimaryProductionIncome')) + money('frankedDistributions'),
+        nonPrimaryProductionCents:
+          signedMoney(one('nonPrimaryProductionIncome')) + money('frankedDistributions'),
         frankingCreditsCents: money('frankingCredit'),
         capitalGainsDiscountableCents: discountable,
         capitalGainsOtherCents: total - discountable,
         foreignIncomeCents: money('foreignIncome'),
         foreignTaxPaidCents: money('foreignTaxOffset'),
         tfnWithheldCents: money('tfnWithheld'),
-        evidence: evidenceFor(['fundName', 'nonPrimaryProductionIncome', 'frankedDistributions', 'frankingCredit', 'capitalGainsTotal', 'netCapitalGain', 'foreignIncome', 'foreignTaxOffset', 'tfnWithheld'], trust),
+        evidence: evidenceFor(
+          [
+            'fundName',
+            'nonPrimaryProductionIncome',
+            'frankedDistributions',
+            'frankingCredit',
+            'capitalGainsTotal',
+            'netCapitalGain',
+            'foreignIncome',
+            'foreignTaxOffset',
+            'tfnWithheld',
+          ],
+          trust,
+        ),
       });
       break;
     }
@@ -164,13 +229,26 @@ export function documentToReturnItems(doc: ConfirmedDocument): ItemsResult {
     }
     case 'private-health-statement': {
       const insurer = text('insurerName') ?? text('insurerId') ?? 'Health insurer';
-      const rows = [...new Set(doc.fields.filter((f) => f.key === 'premiumsPaid' || f.key === 'benefitCode').map((f) => f.row ?? 0))].sort((a, b) => a - b);
-      if (!rows.length) errors.push({ field: 'premiumsPaid', message: 'enter the premiums and benefit code from the statement' });
+      const rows = [
+        ...new Set(
+          doc.fields
+            .filter((f) => f.key === 'premiumsPaid' || f.key === 'benefitCode')
+            .map((f) => f.row ?? 0),
+        ),
+      ].sort((a, b) => a - b);
+      if (!rows.length)
+        errors.push({
+          field: 'premiumsPaid',
+          message: 'enter the premiums and benefit code from the statement',
+        });
       for (const row of rows) {
         const cell = (key: string) => doc.fields.find((f) => f.key === key && (f.row ?? 0) === row);
         const code = Number(String(cell('benefitCode')?.value ?? '').trim());
         if (!BENEFIT_CODES.includes(code as BenefitCode)) {
-          errors.push({ field: `benefitCode[${row}]`, message: 'must be a benefit code: 30, 31, 35, 36, 40 or 41' });
+          errors.push({
+            field: `benefitCode[${row}]`,
+            message: 'must be a benefit code: 30, 31, 35, 36, 40 or 41',
+          });
           continue;
         }
         const premiums = cell('premiumsPaid')?.value;

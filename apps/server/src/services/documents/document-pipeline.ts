@@ -31,9 +31,24 @@ import type { UserVault } from '../accounts/user-vault';
 import type { JobContext, JobResult } from '../jobs/job.service';
 import { asDeductionLabel } from './document-items';
 import { eventOf, type DocumentEvents } from './document-events';
-import { isBankFile, manifestKey, pageKey, renderKey, storedOf, workPrefix, type DocumentRow, type StoredExtraction } from './document-record';
+import {
+  isBankFile,
+  manifestKey,
+  pageKey,
+  renderKey,
+  storedOf,
+  workPrefix,
+  type DocumentRow,
+  type StoredExtraction,
+} from './document-record';
 import { cleanImage, ImageRejectedError } from './image-cleaner';
-import { MIN_TEXT_LAYER_CHARS, openPdf, PdfPasswordError, PdfRejectedError, type PdfReader } from './pdf-reader';
+import {
+  MIN_TEXT_LAYER_CHARS,
+  openPdf,
+  PdfPasswordError,
+  PdfRejectedError,
+  type PdfReader,
+} from './pdf-reader';
 
 export const DOCUMENT_JOB_RETRY = { maxAttempts: 5, backoffMs: 2_000 };
 
@@ -50,14 +65,18 @@ export interface PreparedManifest {
 
 /** The document cannot be read, whatever we try: the reason is shown to the user. */
 export class DocumentRejectedError extends Error {
-  constructor(readonly reason: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
     super(reason, options);
     this.name = 'DocumentRejectedError';
   }
 }
 
 const ACTIVE: DocumentStatus[] = ['queued', 'reading', 'extracting'];
-const TEMPORARY_FAILURE = 'Numeri could not finish reading this document because of a temporary problem. Choose "Read again" to retry.';
+const TEMPORARY_FAILURE =
+  'Numeri could not finish reading this document because of a temporary problem. Choose "Read again" to retry.';
 
 /** Sealing contexts: every artifact is bound to its owner, document and role. */
 export const fieldOf = {
@@ -96,7 +115,10 @@ export class DocumentPipeline {
     const [row] = await db.select().from(documents).where(eq(documents.id, documentId));
     if (!row) return { skipped: 'deleted' };
     if (!ACTIVE.includes(row.status)) return { skipped: row.status };
-    const [owner] = await db.select({ id: users.id, dataKeyWrapped: users.dataKeyWrapped }).from(users).where(eq(users.id, row.ownerId));
+    const [owner] = await db
+      .select({ id: users.id, dataKeyWrapped: users.dataKeyWrapped })
+      .from(users)
+      .where(eq(users.id, row.ownerId));
     if (!owner) return { skipped: 'owner-gone' };
     try {
       await this.setState(row, { status: 'reading', progress: Math.max(row.progress, 2) });
@@ -117,7 +139,10 @@ export class DocumentPipeline {
     }
   }
 
-  private async setState(row: DocumentRow, patch: { status?: DocumentStatus; progress?: number; failureReason?: string | null }): Promise<void> {
+  private async setState(
+    row: DocumentRow,
+    patch: { status?: DocumentStatus; progress?: number; failureReason?: string | null },
+  ): Promise<void> {
     const [updated] = await this.deps.db
       .update(documents)
       .set(patch)
@@ -171,7 +196,11 @@ export class DocumentPipeline {
     const stored = storedOf(row);
     const analysis = stored.forcedType
       ? {
-          classification: { type: stored.forcedType as DocumentType, confidence: 1, reasons: ['You chose this type of document.'] },
+          classification: {
+            type: stored.forcedType as DocumentType,
+            confidence: 1,
+            reasons: ['You chose this type of document.'],
+          },
           extraction: extractFields(layout, stored.forcedType as DocumentType),
         }
       : analyzeDocument(layout);
@@ -180,11 +209,17 @@ export class DocumentPipeline {
     const text = redactTfns(layoutText(layout)).replace(/\f/g, '\n\f\n');
     const warnings = [...analysis.extraction.warnings];
     const ocrPages = pages.filter((p) => p.source === 'ocr').length;
-    if (!text.trim()) warnings.unshift('Numeri found no text on this document. If it is a photo, take it again in good light, flat and in focus.');
+    if (!text.trim())
+      warnings.unshift(
+        'Numeri found no text on this document. If it is a photo, take it again in good light, flat and in focus.',
+      );
     const next: StoredExtraction = {
       ...stored,
       v: 1,
-      classification: { confidence: analysis.classification.confidence, reasons: analysis.classification.reasons },
+      classification: {
+        confidence: analysis.classification.confidence,
+        reasons: analysis.classification.reasons,
+      },
       fields,
       warnings,
       textSource: ocrPages === 0 ? 'text-layer' : ocrPages === pages.length ? 'ocr' : 'mixed',
@@ -213,7 +248,11 @@ export class DocumentPipeline {
   }
 
   private async readPages(row: DocumentRow, owner: Owner, log: Logger): Promise<PageResult[]> {
-    const manifestBytes = await this.openSealed(owner, manifestKey(row.ownerId, row.id), fieldOf.manifest(row.id));
+    const manifestBytes = await this.openSealed(
+      owner,
+      manifestKey(row.ownerId, row.id),
+      fieldOf.manifest(row.id),
+    );
     const manifest = manifestBytes ? (JSON.parse(manifestBytes.toString('utf8')) as PreparedManifest) : null;
     if (row.contentType === 'application/pdf') {
       if (manifest?.kind === 'prepared') return this.readPrepared(row, owner, manifest.pageCount);
@@ -228,7 +267,10 @@ export class DocumentPipeline {
     const bytes = await this.original(row, owner);
     return this.eachPage(row, owner, 1, async (n) => {
       const cleaned = await cleanImage(bytes, row.contentType);
-      log.debug({ documentId: row.id, width: cleaned.width, height: cleaned.height }, 'image cleaned for OCR');
+      log.debug(
+        { documentId: row.id, width: cleaned.width, height: cleaned.height },
+        'image cleaned for OCR',
+      );
       return { source: 'ocr', page: await this.ocrPage(cleaned.png, n) };
     });
   }
@@ -256,11 +298,17 @@ export class DocumentPipeline {
   }
 
   private async setPageCount(row: DocumentRow, pageCount: number): Promise<void> {
-    if (row.pageCount !== pageCount) await this.deps.db.update(documents).set({ pageCount }).where(eq(documents.id, row.id));
+    if (row.pageCount !== pageCount)
+      await this.deps.db.update(documents).set({ pageCount }).where(eq(documents.id, row.id));
   }
 
   /** Reads pages in order, keeping each result (sealed) so a restart skips what is done. */
-  private async eachPage(row: DocumentRow, owner: Owner, pageCount: number, read: (n: number) => Promise<PageResult>): Promise<PageResult[]> {
+  private async eachPage(
+    row: DocumentRow,
+    owner: Owner,
+    pageCount: number,
+    read: (n: number) => Promise<PageResult>,
+  ): Promise<PageResult[]> {
     const results: PageResult[] = [];
     for (let n = 1; n <= pageCount; n += 1) {
       const key = pageKey(row.ownerId, row.id, n);
@@ -270,7 +318,10 @@ export class DocumentPipeline {
         continue;
       }
       const result = await read(n);
-      await this.deps.blobs.put(key, await this.deps.vault.seal(owner, fieldOf.page(row.id, n), JSON.stringify(result)));
+      await this.deps.blobs.put(
+        key,
+        await this.deps.vault.seal(owner, fieldOf.page(row.id, n), JSON.stringify(result)),
+      );
       results.push(result);
       await this.setState(row, { progress: Math.round(5 + (80 * n) / pageCount) });
     }
@@ -285,20 +336,36 @@ export class DocumentPipeline {
     const { db } = this.deps;
     const stored = storedOf(row);
     const bytes = await this.original(row, owner);
-    const parsed = parseBankFile(bytes, { filename: row.originalName, ...(stored.mapping ? { mapping: stored.mapping } : {}) });
+    const parsed = parseBankFile(bytes, {
+      filename: row.originalName,
+      ...(stored.mapping ? { mapping: stored.mapping } : {}),
+    });
     const base = {
       format: parsed.format,
       layout: parsed.layout ?? null,
       encoding: parsed.encoding ?? null,
-      errors: parsed.errors.slice(0, 50).map((e) => ({ ...(e.line !== undefined ? { line: e.line } : {}), message: e.message })),
+      errors: parsed.errors
+        .slice(0, 50)
+        .map((e) => ({ ...(e.line !== undefined ? { line: e.line } : {}), message: e.message })),
     };
     if (parsed.needsMapping && !stored.mapping) {
-      const summary: StoredExtraction['import'] = { ...base, read: 0, imported: 0, duplicates: 0, suggestions: 0, firstDate: null, lastDate: null, needsMapping: true };
+      const summary: StoredExtraction['import'] = {
+        ...base,
+        read: 0,
+        imported: 0,
+        duplicates: 0,
+        suggestions: 0,
+        firstDate: null,
+        lastDate: null,
+        needsMapping: true,
+      };
       await this.finishImport(row, { ...stored, import: summary }, 'needs-review', null);
       return { outcome: 'needs-mapping' };
     }
     if (!parsed.transactions.length) {
-      throw new DocumentRejectedError(parsed.errors[0]?.message ?? 'No transactions were found in this file.');
+      throw new DocumentRejectedError(
+        parsed.errors[0]?.message ?? 'No transactions were found in this file.',
+      );
     }
     const accountKey = stored.accountKey ?? 'default';
     const fingerprints = fingerprintTransactions(accountKey, parsed.transactions);
@@ -312,10 +379,20 @@ export class DocumentPipeline {
         fingerprint: fingerprints[i]!,
         postedOn: tx.date,
         amountCents: tx.amountCents,
-        description: tx.payee && !tx.description.includes(tx.payee) ? `${tx.description} ${tx.payee}`.trim() : tx.description,
+        description:
+          tx.payee && !tx.description.includes(tx.payee)
+            ? `${tx.description} ${tx.payee}`.trim()
+            : tx.description,
         incomeYear: incomeYearOf(tx.date),
         suggestion: suggestion
-          ? { category: suggestion.category, dLabel: suggestion.dLabel, confidence: suggestion.confidence, reason: suggestion.reason, evidenceHint: suggestion.evidenceHint, ruleId: suggestion.ruleId }
+          ? {
+              category: suggestion.category,
+              dLabel: suggestion.dLabel,
+              confidence: suggestion.confidence,
+              reason: suggestion.reason,
+              evidenceHint: suggestion.evidenceHint,
+              ruleId: suggestion.ruleId,
+            }
           : null,
         category: suggestion?.category ?? null,
       };
@@ -325,10 +402,15 @@ export class DocumentPipeline {
         .insert(transactions)
         .values(values.slice(i, i + 500))
         .onConflictDoNothing({ target: [transactions.ownerId, transactions.fingerprint] });
-      await this.setState(row, { progress: Math.round(5 + (85 * Math.min(values.length, i + 500)) / values.length) });
+      await this.setState(row, {
+        progress: Math.round(5 + (85 * Math.min(values.length, i + 500)) / values.length),
+      });
     }
     // Counted from the table, so a replay after a crash reports the same numbers.
-    const [{ imported } = { imported: 0 }] = await db.select({ imported: count() }).from(transactions).where(eq(transactions.sourceDocumentId, row.id));
+    const [{ imported } = { imported: 0 }] = await db
+      .select({ imported: count() })
+      .from(transactions)
+      .where(eq(transactions.sourceDocumentId, row.id));
     const [{ suggested } = { suggested: 0 }] = await db
       .select({ suggested: count() })
       .from(transactions)
@@ -344,14 +426,32 @@ export class DocumentPipeline {
       lastDate: dates.at(-1) ?? null,
       needsMapping: false,
     };
-    await this.finishImport(row, { ...stored, import: summary }, 'done', summary.lastDate ? incomeYearOf(summary.lastDate) : null);
+    await this.finishImport(
+      row,
+      { ...stored, import: summary },
+      'done',
+      summary.lastDate ? incomeYearOf(summary.lastDate) : null,
+    );
     return { outcome: 'imported', read: summary.read, imported, duplicates: summary.duplicates };
   }
 
-  private async finishImport(row: DocumentRow, next: StoredExtraction, status: DocumentStatus, incomeYear: string | null): Promise<void> {
+  private async finishImport(
+    row: DocumentRow,
+    next: StoredExtraction,
+    status: DocumentStatus,
+    incomeYear: string | null,
+  ): Promise<void> {
     const [updated] = await this.deps.db
       .update(documents)
-      .set({ status, progress: 100, documentType: 'bank-statement', incomeYear, extractedFields: next, failureReason: null, pageCount: null })
+      .set({
+        status,
+        progress: 100,
+        documentType: 'bank-statement',
+        incomeYear,
+        extractedFields: next,
+        failureReason: null,
+        pageCount: null,
+      })
       .where(and(eq(documents.id, row.id), inArray(documents.status, ACTIVE)))
       .returning();
     if (updated) this.deps.events.publish(updated.ownerId, eventOf(updated));
@@ -380,7 +480,9 @@ export function fieldDto(type: DocumentType, field: ExtractedField): ExtractedFi
 }
 
 /** The income year a document belongs to, from the most telling date on it. */
-export function incomeYearFromFields(fields: readonly Pick<ExtractedFieldDto, 'key' | 'value'>[]): string | null {
+export function incomeYearFromFields(
+  fields: readonly Pick<ExtractedFieldDto, 'key' | 'value'>[],
+): string | null {
   for (const key of ['periodEnd', 'paymentDate', 'date', 'periodStart', 'recordDate']) {
     const value = fields.find((f) => f.key === key)?.value;
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return incomeYearOf(value);
@@ -393,13 +495,20 @@ export function receiptLabel(fields: readonly ExtractedFieldDto[]) {
   const supplier = fields.find((f) => f.key === 'supplierName')?.value;
   const total = fields.find((f) => f.key === 'total')?.value;
   if (typeof supplier !== 'string') return 'D5' as const;
-  const [suggestion] = suggestDeductions([{ description: supplier, amountCents: -(typeof total === 'number' && total > 0 ? total : 100) }]);
+  const [suggestion] = suggestDeductions([
+    { description: supplier, amountCents: -(typeof total === 'number' && total > 0 ? total : 100) },
+  ]);
   return asDeductionLabel(suggestion?.dLabel) ?? 'D5';
 }
 
 /** Plain-English reason for a failure no retry can fix; undefined for one that may pass. */
 export function rejectionReason(err: unknown): string | undefined {
-  if (err instanceof DocumentRejectedError || err instanceof PdfRejectedError || err instanceof ImageRejectedError) return err.reason;
+  if (
+    err instanceof DocumentRejectedError ||
+    err instanceof PdfRejectedError ||
+    err instanceof ImageRejectedError
+  )
+    return err.reason;
   if (err instanceof PermanentJobError) return 'This document could not be read.';
   return undefined;
 }

@@ -1,4 +1,11 @@
-import type { BankImportSummary, CsvColumnMappingDto, DeductionLabel, DocumentDto, DocumentTypeName, ExtractedFieldDto } from '@numeri/contracts';
+import type {
+  BankImportSummary,
+  CsvColumnMappingDto,
+  DeductionLabel,
+  DocumentDto,
+  DocumentTypeName,
+  ExtractedFieldDto,
+} from '@numeri/contracts';
 import type { documents } from '../../db/schema';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -28,7 +35,13 @@ export interface StoredExtraction {
     | {
         at: string;
         incomeYear: string;
-        deduction?: { label?: DeductionLabel | undefined; description?: string | undefined; workUseBasisPoints?: number | undefined } | undefined;
+        deduction?:
+          | {
+              label?: DeductionLabel | undefined;
+              description?: string | undefined;
+              workUseBasisPoints?: number | undefined;
+            }
+          | undefined;
       }
     | undefined;
 }
@@ -38,7 +51,10 @@ export function storedOf(row: Pick<DocumentRow, 'extractedFields'>): StoredExtra
   return value && typeof value === 'object' && value.v === 1 ? value : { v: 1 };
 }
 
-export function toDocumentDto(row: DocumentRow, extra: { duplicateOf?: string; mappingPreview?: BankImportSummary['mappingPreview'] } = {}): DocumentDto {
+export function toDocumentDto(
+  row: DocumentRow,
+  extra: { duplicateOf?: string; mappingPreview?: BankImportSummary['mappingPreview'] } = {},
+): DocumentDto {
   const stored = storedOf(row);
   const dto: DocumentDto = {
     id: row.id,
@@ -58,7 +74,9 @@ export function toDocumentDto(row: DocumentRow, extra: { duplicateOf?: string; m
     warnings: stored.warnings ?? [],
     textSource: stored.textSource ?? null,
     suggestedDeductionLabel: stored.suggestedDeductionLabel ?? null,
-    import: stored.import ? { ...stored.import, ...(extra.mappingPreview ? { mappingPreview: extra.mappingPreview } : {}) } : null,
+    import: stored.import
+      ? { ...stored.import, ...(extra.mappingPreview ? { mappingPreview: extra.mappingPreview } : {}) }
+      : null,
     confirmedAt: stored.confirmed?.at ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -69,8 +87,13 @@ export function toDocumentDto(row: DocumentRow, extra: { duplicateOf?: string; m
 
 /** Blob keys: every file of a document lives under one prefix, so deleting it removes them all. */
 export const documentPrefix = (ownerId: string, documentId: string) => `documents/${ownerId}/${documentId}`;
-export const originalKey = (ownerId: string, documentId: string) => `${documentPrefix(ownerId, documentId)}/original`;
-export const pageKey = (ownerId: string, documentId: string, page: number) => `${documentPrefix(ownerId, documentId)}/work/page-${String(page).padStart(4, '0')}.json`;
-export const renderKey = (ownerId: string, documentId: string, page: number) => `${documentPrefix(ownerId, documentId)}/work/render-${String(page).padStart(4, '0')}.png`;
-export const manifestKey = (ownerId: string, documentId: string) => `${documentPrefix(ownerId, documentId)}/work/manifest.json`;
-export const workPrefix = (ownerId: string, documentId: string) => `${documentPrefix(ownerId, documentId)}/work/`;
+export const originalKey = (ownerId: string, documentId: string) =>
+  `${documentPrefix(ownerId, documentId)}/original`;
+export const pageKey = (ownerId: string, documentId: string, page: number) =>
+  `${documentPrefix(ownerId, documentId)}/work/page-${String(page).padStart(4, '0')}.json`;
+export const renderKey = (ownerId: string, documentId: string, page: number) =>
+  `${documentPrefix(ownerId, documentId)}/work/render-${String(page).padStart(4, '0')}.png`;
+export const manifestKey = (ownerId: string, documentId: string) =>
+  `${documentPrefix(ownerId, documentId)}/work/manifest.json`;
+export const workPrefix = (ownerId: string, documentId: string) =>
+  `${documentPrefix(ownerId, documentId)}/work/`;

@@ -32,8 +32,26 @@ import type { JobService } from '../jobs/job.service';
 import type { TransactionsService } from '../transactions/transactions.service';
 import { documentToReturnItems } from './document-items';
 import { eventOf, type DocumentEvents } from './document-events';
-import { fieldOf, incomeYearFromFields, receiptLabel, type DocumentPipeline, type PreparedManifest } from './document-pipeline';
-import { BANK_FILE_TYPES, documentPrefix, isBankFile, manifestKey, originalKey, pageKey, renderKey, storedOf, toDocumentDto, type DocumentRow, type StoredExtraction } from './document-record';
+import {
+  fieldOf,
+  incomeYearFromFields,
+  receiptLabel,
+  type DocumentPipeline,
+  type PreparedManifest,
+} from './document-pipeline';
+import {
+  BANK_FILE_TYPES,
+  documentPrefix,
+  isBankFile,
+  manifestKey,
+  originalKey,
+  pageKey,
+  renderKey,
+  storedOf,
+  toDocumentDto,
+  type DocumentRow,
+  type StoredExtraction,
+} from './document-record';
 import { detectFileType } from './file-type';
 import { cleanImage } from './image-cleaner';
 import { MIN_TEXT_LAYER_CHARS, openPdf, PdfPasswordError, PdfRejectedError } from './pdf-reader';
@@ -41,21 +59,27 @@ import type { ReturnsPort } from './returns-port';
 
 type Owner = { id: string; dataKeyWrapped: string };
 
-const isUniqueViolation = (err: unknown) => String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) === '23505';
+const isUniqueViolation = (err: unknown) =>
+  String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) === '23505';
 
 /** A name that is safe to show, store and put in a Content-Disposition header. */
 export function safeFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?]/g, '').trim().slice(0, 200);
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\u0000-\u001f\u007f"<>|*?]/g, '')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'document';
 }
 
-const encodeCursor = (row: DocumentRow) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+const encodeCursor = (row: DocumentRow) =>
+  Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('BAD_REQUEST', 'The cursor is not valid');
+  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id))
+    throw new AppError('BAD_REQUEST', 'The cursor is not valid');
   return { createdAt, id };
 }
 
@@ -89,13 +113,19 @@ export class DocumentService {
   }
 
   async owner(ownerId: string): Promise<Owner> {
-    const [owner] = await this.db.select({ id: users.id, dataKeyWrapped: users.dataKeyWrapped }).from(users).where(eq(users.id, ownerId));
+    const [owner] = await this.db
+      .select({ id: users.id, dataKeyWrapped: users.dataKeyWrapped })
+      .from(users)
+      .where(eq(users.id, ownerId));
     if (!owner) throw new AppError('NOT_FOUND', 'Not found');
     return owner;
   }
 
   async require(ownerId: string, id: string): Promise<DocumentRow> {
-    const [row] = await this.db.select().from(documents).where(and(eq(documents.id, id), eq(documents.ownerId, ownerId)));
+    const [row] = await this.db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, id), eq(documents.ownerId, ownerId)));
     if (!row) throw new AppError('NOT_FOUND', 'No such document');
     return row;
   }
@@ -108,10 +138,18 @@ export class DocumentService {
    * Stores an upload sealed under the owner's data key and queues it for reading. The type comes
    * from the bytes; the same bytes uploaded again (SHA-256) return the existing document.
    */
-  async upload(owner: Owner, file: { filename: string | undefined; bytes: Buffer; account?: string | undefined }, context: AuditContext): Promise<{ document: DocumentDto; created: boolean }> {
+  async upload(
+    owner: Owner,
+    file: { filename: string | undefined; bytes: Buffer; account?: string | undefined },
+    context: AuditContext,
+  ): Promise<{ document: DocumentDto; created: boolean }> {
     const detected = detectFileType(file.bytes, file.filename);
     if (!detected.ok) {
-      await this.deps.audit.record(context, { action: 'document.upload-rejected', outcome: 'failure', details: { sizeBytes: file.bytes.length, reason: detected.reason.slice(0, 120) } });
+      await this.deps.audit.record(context, {
+        action: 'document.upload-rejected',
+        outcome: 'failure',
+        details: { sizeBytes: file.bytes.length, reason: detected.reason.slice(0, 120) },
+      });
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', detected.reason);
     }
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
@@ -120,8 +158,14 @@ export class DocumentService {
 
     const id = randomUUID();
     const storageKey = originalKey(owner.id, id);
-    await this.deps.blobs.put(storageKey, await this.deps.vault.seal(owner, fieldOf.original(id), file.bytes));
-    const stored: StoredExtraction = { v: 1, ...(detected.kind === 'bank-file' && file.account ? { accountKey: file.account } : {}) };
+    await this.deps.blobs.put(
+      storageKey,
+      await this.deps.vault.seal(owner, fieldOf.original(id), file.bytes),
+    );
+    const stored: StoredExtraction = {
+      v: 1,
+      ...(detected.kind === 'bank-file' && file.account ? { accountKey: file.account } : {}),
+    };
     try {
       const { row, job } = await this.db.transaction(async (tx) => {
         const [row] = await tx
@@ -139,7 +183,16 @@ export class DocumentService {
             extractedFields: stored,
           })
           .returning();
-        await this.deps.audit.record(context, { action: 'document.uploaded', targetType: 'document', targetId: id, details: { contentType: detected.contentType, sizeBytes: file.bytes.length } }, tx);
+        await this.deps.audit.record(
+          context,
+          {
+            action: 'document.uploaded',
+            targetType: 'document',
+            targetId: id,
+            details: { contentType: detected.contentType, sizeBytes: file.bytes.length },
+          },
+          tx,
+        );
         const job = await this.deps.jobs.record(tx, 'document.process', { documentId: id });
         return { row: row!, job };
       });
@@ -157,7 +210,10 @@ export class DocumentService {
   }
 
   private async bySha(ownerId: string, sha256: string): Promise<DocumentRow | undefined> {
-    const [row] = await this.db.select().from(documents).where(and(eq(documents.ownerId, ownerId), eq(documents.sha256, sha256)));
+    const [row] = await this.db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.ownerId, ownerId), eq(documents.sha256, sha256)));
     return row;
   }
 
@@ -165,7 +221,10 @@ export class DocumentService {
   // Reading
   // ------------------------------------------------------------------------------------------
 
-  async list(ownerId: string, query: DocumentListQuery): Promise<{ items: DocumentDto[]; nextCursor: string | null }> {
+  async list(
+    ownerId: string,
+    query: DocumentListQuery,
+  ): Promise<{ items: DocumentDto[]; nextCursor: string | null }> {
     const where: SQL[] = [eq(documents.ownerId, ownerId)];
     if (query.type) where.push(eq(documents.documentType, query.type));
     if (query.incomeYear) where.push(eq(documents.incomeYear, query.incomeYear));
@@ -174,7 +233,12 @@ export class DocumentService {
     if (query.kind === 'document') where.push(notInArray(documents.contentType, [...BANK_FILE_TYPES]));
     if (query.cursor) {
       const c = decodeCursor(query.cursor);
-      where.push(or(lt(documents.createdAt, c.createdAt), and(eq(documents.createdAt, c.createdAt), lt(documents.id, c.id)))!);
+      where.push(
+        or(
+          lt(documents.createdAt, c.createdAt),
+          and(eq(documents.createdAt, c.createdAt), lt(documents.id, c.id)),
+        )!,
+      );
     }
     // Lists and search may come from a read replica (the owner's own fresh writes stay on the primary).
     const reader = await readerFor(this.db, ownerId);
@@ -185,7 +249,10 @@ export class DocumentService {
       .orderBy(desc(documents.createdAt), desc(documents.id))
       .limit(query.limit + 1);
     const page = rows.slice(0, query.limit);
-    return { items: page.map((row) => toDocumentDto(row)), nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null };
+    return {
+      items: page.map((row) => toDocumentDto(row)),
+      nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null,
+    };
   }
 
   async get(ownerId: string, id: string): Promise<DocumentDto> {
@@ -195,20 +262,39 @@ export class DocumentService {
       // The header and a few rows to choose columns from: read from the sealed file on demand, never stored.
       const bytes = await this.open(row);
       const parsed = parseBankFile(bytes, { filename: row.originalName });
-      if (parsed.needsMapping) return toDocumentDto(row, { mappingPreview: { headers: parsed.needsMapping.headers.slice(0, 50), sample: parsed.needsMapping.sample.slice(0, 5) } });
+      if (parsed.needsMapping)
+        return toDocumentDto(row, {
+          mappingPreview: {
+            headers: parsed.needsMapping.headers.slice(0, 50),
+            sample: parsed.needsMapping.sample.slice(0, 5),
+          },
+        });
     }
     return toDocumentDto(row);
   }
 
   private async open(row: DocumentRow): Promise<Buffer> {
-    return this.deps.vault.open(await this.owner(row.ownerId), fieldOf.original(row.id), await this.deps.blobs.get(row.storageKey));
+    return this.deps.vault.open(
+      await this.owner(row.ownerId),
+      fieldOf.original(row.id),
+      await this.deps.blobs.get(row.storageKey),
+    );
   }
 
   /** The original file, decrypted; every download is audited. */
-  async file(ownerId: string, id: string, context: AuditContext): Promise<{ bytes: Buffer; contentType: string; filename: string }> {
+  async file(
+    ownerId: string,
+    id: string,
+    context: AuditContext,
+  ): Promise<{ bytes: Buffer; contentType: string; filename: string }> {
     const row = await this.require(ownerId, id);
     const bytes = await this.open(row);
-    await this.deps.audit.record(context, { action: 'document.downloaded', subjectUserId: ownerId, targetType: 'document', targetId: id });
+    await this.deps.audit.record(context, {
+      action: 'document.downloaded',
+      subjectUserId: ownerId,
+      targetType: 'document',
+      targetId: id,
+    });
     return { bytes, contentType: row.contentType, filename: row.originalName };
   }
 
@@ -219,7 +305,9 @@ export class DocumentService {
    */
   async search(ownerId: string, q: string, limit: number) {
     const query = sql`websearch_to_tsquery('english', ${q})`;
-    const hits = await (await readerFor(this.db, ownerId))
+    const hits = await (
+      await readerFor(this.db, ownerId)
+    )
       .select({ row: documents, rank: sql<number>`ts_rank(${documents.searchVector}, ${query})` })
       .from(documents)
       .where(and(eq(documents.ownerId, ownerId), sql`${documents.searchVector} @@ ${query}`))
@@ -231,11 +319,16 @@ export class DocumentService {
     for (const { row, rank } of hits) {
       let snippet: { text: string; match: boolean }[] = [];
       if (row.textEncrypted) {
-        const plain = (await this.deps.vault.openText(owner, fieldOf.text(row.id), row.textEncrypted)).replaceAll(START, ' ').replaceAll(STOP, ' ').replaceAll('\f', ' ');
+        const plain = (await this.deps.vault.openText(owner, fieldOf.text(row.id), row.textEncrypted))
+          .replaceAll(START, ' ')
+          .replaceAll(STOP, ' ')
+          .replaceAll('\f', ' ');
         const result = await this.db.execute<{ headline: string }>(
           sql`select ts_headline('english', ${plain}, ${query}, ${`StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=20, MinWords=6, FragmentDelimiter=" … "`}) as headline`,
         );
-        const rows = (Array.isArray(result) ? result : (result as { rows: { headline: string }[] }).rows) as { headline: string }[];
+        const rows = (Array.isArray(result) ? result : (result as { rows: { headline: string }[] }).rows) as {
+          headline: string;
+        }[];
         snippet = toSegments(rows[0]?.headline ?? '');
       }
       items.push({ document: toDocumentDto(row), rank: Number(rank), snippet });
@@ -256,15 +349,23 @@ export class DocumentService {
    */
   async unlock(owner: Owner, id: string, password: string, context: AuditContext): Promise<DocumentDto> {
     const row = await this.require(owner.id, id);
-    if (row.status !== 'needs-password') throw new AppError('CONFLICT', 'This document is not waiting for a password.');
+    if (row.status !== 'needs-password')
+      throw new AppError('CONFLICT', 'This document is not waiting for a password.');
     const bytes = await this.open(row);
     let reader;
     try {
       reader = await openPdf(bytes, { password });
     } catch (err) {
       if (err instanceof PdfPasswordError) {
-        await this.deps.audit.record(context, { action: 'document.unlock', outcome: 'failure', targetType: 'document', targetId: id });
-        throw new AppError('VALIDATION_FAILED', 'That password does not open this PDF', { fieldErrors: [{ field: 'password', message: 'is not right for this PDF' }] });
+        await this.deps.audit.record(context, {
+          action: 'document.unlock',
+          outcome: 'failure',
+          targetType: 'document',
+          targetId: id,
+        });
+        throw new AppError('VALIDATION_FAILED', 'That password does not open this PDF', {
+          fieldErrors: [{ field: 'password', message: 'is not right for this PDF' }],
+        });
       }
       if (err instanceof PdfRejectedError) throw new AppError('VALIDATION_FAILED', err.reason);
       throw err;
@@ -274,21 +375,37 @@ export class DocumentService {
         const text = await reader.textPage(n);
         if (text.chars >= MIN_TEXT_LAYER_CHARS) {
           const result = { source: 'text' as const, page: text.page };
-          await this.deps.blobs.put(pageKey(owner.id, id, n), await this.deps.vault.seal(owner, fieldOf.page(id, n), JSON.stringify(result)));
+          await this.deps.blobs.put(
+            pageKey(owner.id, id, n),
+            await this.deps.vault.seal(owner, fieldOf.page(id, n), JSON.stringify(result)),
+          );
         } else {
           const cleaned = await cleanImage(await reader.renderPage(n), 'image/png', { rendered: true });
-          await this.deps.blobs.put(renderKey(owner.id, id, n), await this.deps.vault.seal(owner, fieldOf.render(id, n), cleaned.png));
+          await this.deps.blobs.put(
+            renderKey(owner.id, id, n),
+            await this.deps.vault.seal(owner, fieldOf.render(id, n), cleaned.png),
+          );
         }
       }
       const manifest: PreparedManifest = { kind: 'prepared', pageCount: reader.pageCount };
-      await this.deps.blobs.put(manifestKey(owner.id, id), await this.deps.vault.seal(owner, fieldOf.manifest(id), JSON.stringify(manifest)));
+      await this.deps.blobs.put(
+        manifestKey(owner.id, id),
+        await this.deps.vault.seal(owner, fieldOf.manifest(id), JSON.stringify(manifest)),
+      );
     } catch (err) {
       if (err instanceof PdfRejectedError) throw new AppError('VALIDATION_FAILED', err.reason);
       throw err;
     } finally {
       await reader.close();
     }
-    return this.requeue(row, { status: 'needs-password' }, context, 'document.unlocked', { pageCount: reader.pageCount }, (s) => s);
+    return this.requeue(
+      row,
+      { status: 'needs-password' },
+      context,
+      'document.unlocked',
+      { pageCount: reader.pageCount },
+      (s) => s,
+    );
   }
 
   /** Moves a document back to queued (guarded by its current status) and records the job, in one transaction. */
@@ -307,8 +424,13 @@ export class DocumentService {
         .set({ status: 'queued', progress: 0, failureReason: null, extractedFields: change(storedOf(row)) })
         .where(and(eq(documents.id, row.id), inArray(documents.status, allowed)))
         .returning();
-      if (!updated) throw new AppError('CONFLICT', 'This document changed meanwhile. Reload it and try again.');
-      await this.deps.audit.record(context, { action, targetType: 'document', targetId: row.id, details }, tx);
+      if (!updated)
+        throw new AppError('CONFLICT', 'This document changed meanwhile. Reload it and try again.');
+      await this.deps.audit.record(
+        context,
+        { action, targetType: 'document', targetId: row.id, details },
+        tx,
+      );
       const job = await this.deps.jobs.record(tx, 'document.process', { documentId: row.id });
       return { updated, job };
     });
@@ -321,29 +443,60 @@ export class DocumentService {
   // Bank file column mapping, reading again
   // ------------------------------------------------------------------------------------------
 
-  async setMapping(owner: Owner, id: string, mapping: CsvColumnMappingDto, context: AuditContext): Promise<DocumentDto> {
+  async setMapping(
+    owner: Owner,
+    id: string,
+    mapping: CsvColumnMappingDto,
+    context: AuditContext,
+  ): Promise<DocumentDto> {
     const row = await this.require(owner.id, id);
-    if (row.contentType !== 'text/csv') throw new AppError('CONFLICT', 'Only CSV files have columns to choose.');
-    if (!['needs-review', 'failed', 'done'].includes(row.status)) throw new AppError('CONFLICT', 'This file is still being read.');
+    if (row.contentType !== 'text/csv')
+      throw new AppError('CONFLICT', 'Only CSV files have columns to choose.');
+    if (!['needs-review', 'failed', 'done'].includes(row.status))
+      throw new AppError('CONFLICT', 'This file is still being read.');
     const trial = parseCsvWithMapping(await this.open(row), mapping);
     if (!trial.transactions.length) {
-      throw new AppError('VALIDATION_FAILED', trial.errors[0]?.message ?? 'No transactions could be read with these columns. Check the date and amount columns.');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        trial.errors[0]?.message ??
+          'No transactions could be read with these columns. Check the date and amount columns.',
+      );
     }
-    return this.requeue(row, { status: ['needs-review', 'failed', 'done'] }, context, 'document.mapped', { columns: Object.keys(mapping).length }, (s) => ({ ...s, mapping }));
+    return this.requeue(
+      row,
+      { status: ['needs-review', 'failed', 'done'] },
+      context,
+      'document.mapped',
+      { columns: Object.keys(mapping).length },
+      (s) => ({ ...s, mapping }),
+    );
   }
 
   /** Reads a document again (optionally as a given type). Its items leave the return until it is confirmed again. */
-  async reprocess(owner: Owner, id: string, documentType: DocumentTypeName | undefined, context: AuditContext): Promise<DocumentDto> {
+  async reprocess(
+    owner: Owner,
+    id: string,
+    documentType: DocumentTypeName | undefined,
+    context: AuditContext,
+  ): Promise<DocumentDto> {
     const row = await this.require(owner.id, id);
-    if (!['needs-review', 'failed', 'done'].includes(row.status)) throw new AppError('CONFLICT', 'This document is being read or waits for its password.');
+    if (!['needs-review', 'failed', 'done'].includes(row.status))
+      throw new AppError('CONFLICT', 'This document is being read or waits for its password.');
     if (storedOf(row).confirmed) {
       await this.deps.returns.removeDocumentItems(owner.id, id, context);
       await this.deps.transactions.refreshClaimsCiting(owner.id, id, context);
     }
-    return this.requeue(row, { status: ['needs-review', 'failed', 'done'] }, context, 'document.reprocess', { documentType: documentType ?? null }, ({ confirmed: _c, forcedType: _f, ...s }) => ({
-      ...s,
-      ...(documentType ? { forcedType: documentType } : {}),
-    }));
+    return this.requeue(
+      row,
+      { status: ['needs-review', 'failed', 'done'] },
+      context,
+      'document.reprocess',
+      { documentType: documentType ?? null },
+      ({ confirmed: _c, forcedType: _f, ...s }) => ({
+        ...s,
+        ...(documentType ? { forcedType: documentType } : {}),
+      }),
+    );
   }
 
   // ------------------------------------------------------------------------------------------
@@ -352,31 +505,66 @@ export class DocumentService {
 
   async confirm(owner: Owner, id: string, body: ConfirmDocumentRequest, context: AuditContext) {
     const row = await this.require(owner.id, id);
-    if (isBankFile(row)) throw new AppError('CONFLICT', 'Bank files are reviewed transaction by transaction.');
-    if (!['needs-review', 'done'].includes(row.status)) throw new AppError('CONFLICT', 'This document has not been read yet.');
+    if (isBankFile(row))
+      throw new AppError('CONFLICT', 'Bank files are reviewed transaction by transaction.');
+    if (!['needs-review', 'done'].includes(row.status))
+      throw new AppError('CONFLICT', 'This document has not been read yet.');
     const stored = storedOf(row);
     const type = (body.documentType ?? row.documentType ?? 'other') as DocumentTypeName;
     const { fields, errors, corrections } = applyCorrections(type, stored.fields ?? [], body.fields);
-    if (errors.length) throw new AppError('VALIDATION_FAILED', 'Some values are not valid', { fieldErrors: errors });
+    if (errors.length)
+      throw new AppError('VALIDATION_FAILED', 'Some values are not valid', { fieldErrors: errors });
 
     const year = body.incomeYear ?? incomeYearFromFields(fields) ?? row.incomeYear;
     if (!year || !isIncomeYear(year)) {
       throw new AppError('VALIDATION_FAILED', 'Choose the income year this document belongs to', {
-        fieldErrors: [{ field: 'incomeYear', message: year ? `Numeri does not prepare returns for ${year}` : 'is required (no date was found on the document)' }],
+        fieldErrors: [
+          {
+            field: 'incomeYear',
+            message: year
+              ? `Numeri does not prepare returns for ${year}`
+              : 'is required (no date was found on the document)',
+          },
+        ],
       });
     }
     const suggested = type === 'receipt' ? (stored.suggestedDeductionLabel ?? receiptLabel(fields)) : null;
     // A receipt attached to a claimed bank transaction is that claim's evidence, not a second deduction.
     const citedByClaim =
       type === 'receipt' &&
-      (await this.db.select({ id: transactions.id }).from(transactions).where(and(eq(transactions.ownerId, owner.id), eq(transactions.evidenceDocumentId, id), eq(transactions.reviewStatus, 'claimed'))).limit(1)).length > 0;
+      (
+        await this.db
+          .select({ id: transactions.id })
+          .from(transactions)
+          .where(
+            and(
+              eq(transactions.ownerId, owner.id),
+              eq(transactions.evidenceDocumentId, id),
+              eq(transactions.reviewStatus, 'claimed'),
+            ),
+          )
+          .limit(1)
+      ).length > 0;
     const mapped = citedByClaim
       ? { ok: true as const, items: [] as ReturnItemInput[] }
-      : documentToReturnItems({ id, documentType: type, originalName: row.originalName, fields, deduction: body.deduction, suggestedDeductionLabel: suggested });
-    if (!mapped.ok) throw new AppError('VALIDATION_FAILED', 'Some values are needed before this document can go on your return', { fieldErrors: mapped.errors });
+      : documentToReturnItems({
+          id,
+          documentType: type,
+          originalName: row.originalName,
+          fields,
+          deduction: body.deduction,
+          suggestedDeductionLabel: suggested,
+        });
+    if (!mapped.ok)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Some values are needed before this document can go on your return',
+        { fieldErrors: mapped.errors },
+      );
 
     await this.assertNotAlreadyOnReturn(owner.id, year, id, mapped.items);
-    if (stored.confirmed && stored.confirmed.incomeYear !== year) await this.deps.returns.removeDocumentItems(owner.id, id, context);
+    if (stored.confirmed && stored.confirmed.incomeYear !== year)
+      await this.deps.returns.removeDocumentItems(owner.id, id, context);
     await this.deps.returns.replaceDocumentItems(owner.id, year, id, mapped.items, context);
     await this.deps.transactions.refreshClaimsCiting(owner.id, id, context);
 
@@ -384,7 +572,11 @@ export class DocumentService {
       ...stored,
       fields,
       suggestedDeductionLabel: suggested,
-      confirmed: { at: new Date().toISOString(), incomeYear: year, ...(body.deduction ? { deduction: body.deduction } : {}) },
+      confirmed: {
+        at: new Date().toISOString(),
+        incomeYear: year,
+        ...(body.deduction ? { deduction: body.deduction } : {}),
+      },
     };
     const updated = await this.db.transaction(async (tx) => {
       const [updated] = await tx
@@ -394,7 +586,12 @@ export class DocumentService {
         .returning();
       await this.deps.audit.record(
         context,
-        { action: 'document.confirmed', targetType: 'document', targetId: id, details: { documentType: type, incomeYear: year, corrections, items: mapped.items.length } },
+        {
+          action: 'document.confirmed',
+          targetType: 'document',
+          targetId: id,
+          details: { documentType: type, incomeYear: year, corrections, items: mapped.items.length },
+        },
         tx,
       );
       return updated!;
@@ -407,17 +604,35 @@ export class DocumentService {
    * The same statement can arrive as two different files (a re-download, a password-protected
    * copy). Identical figures from another document already on the return would be counted twice.
    */
-  private async assertNotAlreadyOnReturn(ownerId: string, year: IncomeYear, documentId: string, items: ReturnItemInput[]): Promise<void> {
+  private async assertNotAlreadyOnReturn(
+    ownerId: string,
+    year: IncomeYear,
+    documentId: string,
+    items: ReturnItemInput[],
+  ): Promise<void> {
     if (!items.length) return;
     const signature = (item: Record<string, unknown>) => {
       const { id: _id, evidence: _evidence, source: _source, note: _note, ...figures } = item;
-      return JSON.stringify(Object.keys(figures).sort().map((key) => [key, figures[key]]));
+      return JSON.stringify(
+        Object.keys(figures)
+          .sort()
+          .map((key) => [key, figures[key]]),
+      );
     };
-    const incoming = new Set(items.map((item) => signature(returnItemSchema.parse(item) as Record<string, unknown>)));
+    const incoming = new Set(
+      items.map((item) => signature(returnItemSchema.parse(item) as Record<string, unknown>)),
+    );
     for (const existing of await this.deps.returns.editableItems(ownerId, year)) {
       const other = existing.evidence.find((e) => e.documentId !== documentId);
-      if (other && !existing.evidence.some((e) => e.documentId === documentId) && incoming.has(signature(existing as Record<string, unknown>))) {
-        throw new AppError('CONFLICT', `These figures are already on your ${year} return from ${other.label ?? 'another document'}. Counting them twice would overstate your return; delete one of the two documents if they are the same statement.`);
+      if (
+        other &&
+        !existing.evidence.some((e) => e.documentId === documentId) &&
+        incoming.has(signature(existing as Record<string, unknown>))
+      ) {
+        throw new AppError(
+          'CONFLICT',
+          `These figures are already on your ${year} return from ${other.label ?? 'another document'}. Counting them twice would overstate your return; delete one of the two documents if they are the same statement.`,
+        );
       }
     }
   }
@@ -430,15 +645,38 @@ export class DocumentService {
   async delete(owner: Owner, id: string, context: AuditContext): Promise<void> {
     const row = await this.require(owner.id, id);
     await this.deps.returns.removeDocumentItems(owner.id, id, context);
-    const citing = await this.db.select().from(transactions).where(and(eq(transactions.ownerId, owner.id), eq(transactions.evidenceDocumentId, id), eq(transactions.reviewStatus, 'claimed')));
+    const citing = await this.db
+      .select()
+      .from(transactions)
+      .where(
+        and(
+          eq(transactions.ownerId, owner.id),
+          eq(transactions.evidenceDocumentId, id),
+          eq(transactions.reviewStatus, 'claimed'),
+        ),
+      );
     const removed = await this.db.transaction(async (tx) => {
-      const gone = await tx.delete(transactions).where(and(eq(transactions.ownerId, owner.id), eq(transactions.sourceDocumentId, id))).returning({ id: transactions.id });
+      const gone = await tx
+        .delete(transactions)
+        .where(and(eq(transactions.ownerId, owner.id), eq(transactions.sourceDocumentId, id)))
+        .returning({ id: transactions.id });
       await tx.delete(documents).where(and(eq(documents.id, id), eq(documents.ownerId, owner.id)));
-      await this.deps.audit.record(context, { action: 'document.deleted', targetType: 'document', targetId: id, details: { contentType: row.contentType, transactionsRemoved: gone.length } }, tx);
+      await this.deps.audit.record(
+        context,
+        {
+          action: 'document.deleted',
+          targetType: 'document',
+          targetId: id,
+          details: { contentType: row.contentType, transactionsRemoved: gone.length },
+        },
+        tx,
+      );
       return gone.length;
     });
     // Claims that cited this document as their receipt stay claimed, now without it.
-    const stillThere = citing.filter((t) => t.sourceDocumentId !== id).map((t) => ({ ...t, evidenceDocumentId: null }));
+    const stillThere = citing
+      .filter((t) => t.sourceDocumentId !== id)
+      .map((t) => ({ ...t, evidenceDocumentId: null }));
     if (stillThere.length) await this.deps.transactions.reapply(owner.id, stillThere, context);
     await this.removeFiles(owner.id, id);
     this.deps.events.publish(owner.id, { ...eventOf(row), deleted: true });
@@ -470,7 +708,9 @@ export function applyCorrections(
 ): { fields: ExtractedFieldDto[]; errors: FieldError[]; corrections: number } {
   const allowed = FIELD_KEYS_BY_TYPE[type] as readonly string[];
   const labels = FIELD_RETURN_LABELS[type] as Partial<Record<string, ReturnLabelRef>>;
-  const fields = extracted.filter((f) => allowed.includes(f.key)).map((f) => ({ ...f, returnLabel: labels[f.key] ?? null }));
+  const fields = extracted
+    .filter((f) => allowed.includes(f.key))
+    .map((f) => ({ ...f, returnLabel: labels[f.key] ?? null }));
   const errors: FieldError[] = [];
   for (const correction of corrections) {
     const name = correction.row !== undefined ? `${correction.key}[${correction.row}]` : correction.key;

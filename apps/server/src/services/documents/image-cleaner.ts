@@ -13,7 +13,10 @@ const UPSCALE_TO = 1_800;
 
 /** The image cannot be read (damaged, too large, not an image): retrying will not help. */
 export class ImageRejectedError extends Error {
-  constructor(readonly reason: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
     super(reason, options);
     this.name = 'ImageRejectedError';
   }
@@ -37,14 +40,21 @@ async function decodeHeic(bytes: Buffer): Promise<{ data: Buffer; width: number;
   try {
     images = await decodeAll({ buffer: bytes });
   } catch (err) {
-    throw new ImageRejectedError('This HEIC photo could not be read. It may be damaged; try exporting it as JPEG.', { cause: err });
+    throw new ImageRejectedError(
+      'This HEIC photo could not be read. It may be damaged; try exporting it as JPEG.',
+      { cause: err },
+    );
   }
   try {
     const first = images[0];
     if (!first) throw new ImageRejectedError('This HEIC file holds no image.');
     if (first.width * first.height > MAX_INPUT_PIXELS) throw tooLarge(first.width, first.height);
     const decoded = await first.decode();
-    return { data: Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), width: decoded.width, height: decoded.height };
+    return {
+      data: Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength),
+      width: decoded.width,
+      height: decoded.height,
+    };
   } finally {
     images.dispose();
   }
@@ -61,9 +71,16 @@ function tooLarge(width: number, height: number): ImageRejectedError {
  * binarised copy, the rotation that makes the row sums most uneven lines the text up with the rows.
  */
 export async function estimateSkew(png: Buffer): Promise<number> {
-  const { data, info } = await sharp(png).resize({ width: 700, withoutEnlargement: true }).threshold(170).negate().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(png)
+    .resize({ width: 700, withoutEnlargement: true })
+    .threshold(170)
+    .negate()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const score = async (angle: number) => {
-    const rotated = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+    const rotated = await sharp(data, {
+      raw: { width: info.width, height: info.height, channels: info.channels },
+    })
       .rotate(angle, { background: { r: 0, g: 0, b: 0 } })
       .raw()
       .toBuffer({ resolveWithObject: true });
@@ -90,7 +107,8 @@ export async function estimateSkew(png: Buffer): Promise<number> {
   // Coarse half-degree steps, then a quarter degree either side of the best.
   for (let angle = -4; angle <= 4.001; angle += 0.5) if (Math.abs(angle) > 0.01) await consider(angle);
   const coarse = best;
-  for (const angle of [coarse - 0.25, coarse + 0.25]) if (Math.abs(angle) > 0.01 && Math.abs(angle) <= 4) await consider(angle);
+  for (const angle of [coarse - 0.25, coarse + 0.25])
+    if (Math.abs(angle) > 0.01 && Math.abs(angle) <= 4) await consider(angle);
   return best;
 }
 
@@ -109,11 +127,18 @@ export interface CleanedImage {
  * rotateAuto is not used: it rotates onto black and lost whole pages in our tests.
  * `rendered` pages (from a PDF) are already upright and at the right size.
  */
-export async function cleanImage(bytes: Buffer, contentType: string, options: { rendered?: boolean } = {}): Promise<CleanedImage> {
+export async function cleanImage(
+  bytes: Buffer,
+  contentType: string,
+  options: { rendered?: boolean } = {},
+): Promise<CleanedImage> {
   let input: ReturnType<typeof sharp>;
   if (contentType === 'image/heic') {
     const raw = await decodeHeic(bytes);
-    input = sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 4 }, limitInputPixels: MAX_INPUT_PIXELS });
+    input = sharp(raw.data, {
+      raw: { width: raw.width, height: raw.height, channels: 4 },
+      limitInputPixels: MAX_INPUT_PIXELS,
+    });
   } else {
     input = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated', sequentialRead: true });
   }
@@ -126,8 +151,17 @@ export async function cleanImage(bytes: Buffer, contentType: string, options: { 
     const long = Math.max(width, height);
     let pipeline = input.rotate().flatten({ background: '#ffffff' }).greyscale();
     if (!options.rendered) {
-      const scale = long > TARGET_LONG_EDGE ? TARGET_LONG_EDGE / long : long < UPSCALE_BELOW ? Math.min(2, UPSCALE_TO / long) : 1;
-      if (scale !== 1) pipeline = pipeline.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3', fit: 'fill' });
+      const scale =
+        long > TARGET_LONG_EDGE
+          ? TARGET_LONG_EDGE / long
+          : long < UPSCALE_BELOW
+            ? Math.min(2, UPSCALE_TO / long)
+            : 1;
+      if (scale !== 1)
+        pipeline = pipeline.resize(Math.round(width * scale), Math.round(height * scale), {
+          kernel: 'lanczos3',
+          fit: 'fill',
+        });
       pipeline = pipeline.normalise({ lower: 1, upper: 99 }).sharpen({ sigma: 0.8 });
     } else {
       pipeline = pipeline.normalise();
@@ -136,14 +170,24 @@ export async function cleanImage(bytes: Buffer, contentType: string, options: { 
     // Deskew: a page photographed or scanned a degree or two off is turned straight (on white).
     const skew = await estimateSkew(data);
     if (skew !== 0) {
-      const straight = await sharp(data).rotate(skew, { background: '#ffffff' }).png({ compressionLevel: 2 }).toBuffer({ resolveWithObject: true });
+      const straight = await sharp(data)
+        .rotate(skew, { background: '#ffffff' })
+        .png({ compressionLevel: 2 })
+        .toBuffer({ resolveWithObject: true });
       return { png: straight.data, width: straight.info.width, height: straight.info.height, skew };
     }
     return { png: data, width: info.width, height: info.height, skew: 0 };
   } catch (err) {
     if (err instanceof ImageRejectedError) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    if (/pixel limit/i.test(message)) throw new ImageRejectedError('This image is larger than Numeri reads. Take the photo at a lower resolution or crop it.', { cause: err });
-    throw new ImageRejectedError('This image could not be read. It may be damaged or incomplete; try taking the photo again.', { cause: err });
+    if (/pixel limit/i.test(message))
+      throw new ImageRejectedError(
+        'This image is larger than Numeri reads. Take the photo at a lower resolution or crop it.',
+        { cause: err },
+      );
+    throw new ImageRejectedError(
+      'This image could not be read. It may be damaged or incomplete; try taking the photo again.',
+      { cause: err },
+    );
   }
 }

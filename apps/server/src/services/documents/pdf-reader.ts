@@ -31,7 +31,10 @@ export class PdfPasswordError extends Error {
 
 /** The PDF cannot be read, and trying again will not change that. `reason` is plain English. */
 export class PdfRejectedError extends Error {
-  constructor(readonly reason: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
     super(reason, options);
     this.name = 'PdfRejectedError';
   }
@@ -56,7 +59,15 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PdfRejectedError(`Reading this PDF took too long (${what}). It may be damaged or unusually complex.`)), STEP_TIMEOUT_MS);
+      timer = setTimeout(
+        () =>
+          reject(
+            new PdfRejectedError(
+              `Reading this PDF took too long (${what}). It may be damaged or unusually complex.`,
+            ),
+          ),
+        STEP_TIMEOUT_MS,
+      );
     }),
   ]).finally(() => clearTimeout(timer));
 }
@@ -66,7 +77,10 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
  * installed into anything, embedded images are capped in size, and documents longer than
  * MAX_PDF_PAGES are refused before any page is parsed.
  */
-export async function openPdf(bytes: Buffer, options: { password?: string; maxPages?: number } = {}): Promise<PdfReader> {
+export async function openPdf(
+  bytes: Buffer,
+  options: { password?: string; maxPages?: number } = {},
+): Promise<PdfReader> {
   const lib = await pdfjs();
   const task = lib.getDocument({
     data: new Uint8Array(bytes),
@@ -85,15 +99,22 @@ export async function openPdf(bytes: Buffer, options: { password?: string; maxPa
     await task.destroy().catch(() => undefined);
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException') {
-      throw new PdfPasswordError((err as { code?: number }).code === lib.PasswordResponses.INCORRECT_PASSWORD);
+      throw new PdfPasswordError(
+        (err as { code?: number }).code === lib.PasswordResponses.INCORRECT_PASSWORD,
+      );
     }
     if (err instanceof PdfRejectedError) throw err;
-    throw new PdfRejectedError('This PDF is damaged or incomplete, so it cannot be read. Download it again from where you got it.', { cause: err });
+    throw new PdfRejectedError(
+      'This PDF is damaged or incomplete, so it cannot be read. Download it again from where you got it.',
+      { cause: err },
+    );
   }
   const maxPages = options.maxPages ?? MAX_PDF_PAGES;
   if (doc.numPages > maxPages) {
     await task.destroy().catch(() => undefined);
-    throw new PdfRejectedError(`This PDF has ${doc.numPages.toLocaleString('en-AU')} pages; Numeri reads documents of up to ${maxPages} pages. Upload just the pages you need.`);
+    throw new PdfRejectedError(
+      `This PDF has ${doc.numPages.toLocaleString('en-AU')} pages; Numeri reads documents of up to ${maxPages} pages. Upload just the pages you need.`,
+    );
   }
   if (doc.numPages < 1) {
     await task.destroy().catch(() => undefined);
@@ -136,14 +157,23 @@ export async function openPdf(bytes: Buffer, options: { password?: string; maxPa
       const page = await getPage(n);
       try {
         const base = page.getViewport({ scale: 1 });
-        const scale = Math.min(RENDER_DPI / 72, Math.sqrt(MAX_RENDER_PIXELS / Math.max(1, base.width * base.height)));
+        const scale = Math.min(
+          RENDER_DPI / 72,
+          Math.sqrt(MAX_RENDER_PIXELS / Math.max(1, base.width * base.height)),
+        );
         const viewport = page.getViewport({ scale });
         const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
-        const { canvas, context } = factory.create(Math.max(1, Math.floor(viewport.width)), Math.max(1, Math.floor(viewport.height)));
+        const { canvas, context } = factory.create(
+          Math.max(1, Math.floor(viewport.width)),
+          Math.max(1, Math.floor(viewport.height)),
+        );
         try {
           context.fillStyle = '#ffffff';
           context.fillRect(0, 0, canvas.width, canvas.height);
-          await withTimeout(page.render({ canvasContext: context, viewport, canvas } as never).promise, `drawing page ${n}`);
+          await withTimeout(
+            page.render({ canvasContext: context, viewport, canvas } as never).promise,
+            `drawing page ${n}`,
+          );
           return canvas.toBuffer('image/png');
         } finally {
           factory.destroy({ canvas, context });
@@ -167,6 +197,12 @@ interface CanvasLike {
   toBuffer(type: 'image/png'): Buffer;
 }
 interface CanvasFactory {
-  create(width: number, height: number): { canvas: CanvasLike; context: { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void } };
+  create(
+    width: number,
+    height: number,
+  ): {
+    canvas: CanvasLike;
+    context: { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
+  };
   destroy(pair: { canvas: CanvasLike; context: unknown }): void;
 }

@@ -3,7 +3,12 @@ import { jobPayloadSchemas, type JobName, type JobPayload } from '@numeri/contra
 import type { Logger } from 'pino';
 import type { Clock } from '../../adapters/clock/clock';
 import type { Db, DbOrTx } from '../../adapters/db/database';
-import { PermanentJobError, type JobQueue, type QueuedJob, type RetryPolicy } from '../../adapters/queue/job-queue.port';
+import {
+  PermanentJobError,
+  type JobQueue,
+  type QueuedJob,
+  type RetryPolicy,
+} from '../../adapters/queue/job-queue.port';
 import { jobs } from '../../db/schema';
 import type { Metrics } from '../../observability/metrics';
 
@@ -82,7 +87,10 @@ export class JobService {
       .onConflictDoNothing({ target: jobs.dedupeKey })
       .returning({ id: jobs.id });
     if (inserted[0]) return { id: inserted[0].id, name, created: true };
-    const [existing] = await executor.select({ id: jobs.id }).from(jobs).where(eq(jobs.dedupeKey, options.dedupeKey!));
+    const [existing] = await executor
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(eq(jobs.dedupeKey, options.dedupeKey!));
     return { id: existing!.id, name, created: false };
   }
 
@@ -91,7 +99,10 @@ export class JobService {
     try {
       await this.queue.enqueue(job, this.retryFor(job.name));
     } catch (err) {
-      this.log.warn({ err, jobId: job.id, job: job.name }, 'job recorded but not dispatched; the sweeper will retry');
+      this.log.warn(
+        { err, jobId: job.id, job: job.name },
+        'job recorded but not dispatched; the sweeper will retry',
+      );
     }
   }
 
@@ -112,7 +123,9 @@ export class JobService {
   private async tickDaily(): Promise<void> {
     const day = this.clock.now().toISOString().slice(0, 10);
     for (const schedule of this.dailyJobs) {
-      await this.submit(schedule.name, schedule.payload(day) as never, { dedupeKey: `${schedule.name}:${day}` });
+      await this.submit(schedule.name, schedule.payload(day) as never, {
+        dedupeKey: `${schedule.name}:${day}`,
+      });
     }
   }
 
@@ -137,7 +150,8 @@ export class JobService {
     }, SWEEP_AFTER_MS);
     this.sweeper.unref();
     if (this.dailyJobs.length) {
-      const tick = () => void this.tickDaily().catch((err) => this.log.warn({ err }, 'daily job scheduling failed'));
+      const tick = () =>
+        void this.tickDaily().catch((err) => this.log.warn({ err }, 'daily job scheduling failed'));
       tick();
       this.scheduler = setInterval(tick, 60 * 60_000);
       this.scheduler.unref();
@@ -189,7 +203,10 @@ export class JobService {
     const log = this.log.child({ jobId: claimed.id, job: name, attempt: claimed.attempts });
     const started = performance.now();
     log.debug('job started');
-    const finish = async (status: 'succeeded' | 'failed' | 'queued', patch: Partial<typeof jobs.$inferInsert>) => {
+    const finish = async (
+      status: 'succeeded' | 'failed' | 'queued',
+      patch: Partial<typeof jobs.$inferInsert>,
+    ) => {
       await this.db
         .update(jobs)
         .set({ status, ...(status === 'queued' ? {} : { finishedAt: this.clock.now() }), ...patch })
@@ -200,7 +217,11 @@ export class JobService {
       if (!handler) throw new PermanentJobError(`No handler for job "${name}"`);
       const payload = jobPayloadSchemas[name].safeParse(claimed.payload);
       if (!payload.success) throw new PermanentJobError(`Invalid payload: ${payload.error.message}`);
-      const result = await handler.handle(payload.data, { jobId: claimed.id, attempt: claimed.attempts, log });
+      const result = await handler.handle(payload.data, {
+        jobId: claimed.id,
+        attempt: claimed.attempts,
+        log,
+      });
       await finish('succeeded', { lastError: null, result: result ?? null });
       this.metrics.jobsCompleted.inc({ name, outcome: 'succeeded' });
       log.info({ ms: Math.round(performance.now() - started) }, 'job succeeded');
@@ -210,7 +231,9 @@ export class JobService {
       await finish(permanent ? 'failed' : 'queued', { lastError: message.slice(0, 1000) });
       this.metrics.jobsCompleted.inc({ name, outcome: permanent ? 'failed' : 'retried' });
       log.warn({ err, permanent }, permanent ? 'job failed' : 'job failed; will retry');
-      throw permanent && !(err instanceof PermanentJobError) ? new PermanentJobError(message, { cause: err }) : err;
+      throw permanent && !(err instanceof PermanentJobError)
+        ? new PermanentJobError(message, { cause: err })
+        : err;
     } finally {
       this.metrics.jobDuration.observe({ name }, (performance.now() - started) / 1000);
     }

@@ -23,14 +23,22 @@ export function recordsExpectedFor(item: ReturnItem): RecordsExpectation | null 
     case 'deduction':
       if (item.label === 'D9') {
         return {
-          expected: 'A receipt from the organisation showing it is a deductible gift recipient (DGR), the amount and the date. Gifts of $2 or more only.',
-          source: { title: 'ATO: Gifts and donations', url: 'https://www.ato.gov.au/individuals-and-families/income-deductions-offsets-and-records/deductions-you-can-claim/gifts-and-donations' },
+          expected:
+            'A receipt from the organisation showing it is a deductible gift recipient (DGR), the amount and the date. Gifts of $2 or more only.',
+          source: {
+            title: 'ATO: Gifts and donations',
+            url: 'https://www.ato.gov.au/individuals-and-families/income-deductions-offsets-and-records/deductions-you-can-claim/gifts-and-donations',
+          },
         };
       }
       if (item.label === 'D12') {
         return {
-          expected: 'Your super fund’s acknowledgement of your notice of intent to claim a deduction, received before you lodge.',
-          source: { title: 'ATO: Personal super contributions', url: 'https://www.ato.gov.au/individuals-and-families/super-for-individuals-and-families/super/growing-and-keeping-track-of-your-super/how-to-save-more-in-your-super/personal-super-contributions' },
+          expected:
+            'Your super fund’s acknowledgement of your notice of intent to claim a deduction, received before you lodge.',
+          source: {
+            title: 'ATO: Personal super contributions',
+            url: 'https://www.ato.gov.au/individuals-and-families/super-for-individuals-and-families/super/growing-and-keeping-track-of-your-super/how-to-save-more-in-your-super/personal-super-contributions',
+          },
         };
       }
       return {
@@ -40,28 +48,47 @@ export function recordsExpectedFor(item: ReturnItem): RecordsExpectation | null 
     case 'car':
       return item.logbook
         ? {
-            expected: 'A logbook kept for 12 continuous weeks, odometer readings for the year, and receipts for fuel and every other car expense.',
-            source: { title: 'ATO: Logbook method', url: 'https://www.ato.gov.au/individuals-and-families/income-deductions-offsets-and-records/deductions-you-can-claim/transport-and-travel-expenses/motor-vehicle-and-car-expenses/using-the-logbook-method' },
+            expected:
+              'A logbook kept for 12 continuous weeks, odometer readings for the year, and receipts for fuel and every other car expense.',
+            source: {
+              title: 'ATO: Logbook method',
+              url: 'https://www.ato.gov.au/individuals-and-families/income-deductions-offsets-and-records/deductions-you-can-claim/transport-and-travel-expenses/motor-vehicle-and-car-expenses/using-the-logbook-method',
+            },
           }
         : {
-            expected: 'A record showing how you worked out your work kilometres, such as a diary of work trips. No receipts are needed for the cents per kilometre method.',
-            source: { title: 'ATO: Cents per kilometre method', url: 'https://www.ato.gov.au/individuals-and-families/income-deductions-offsets-and-records/deductions-you-can-claim/transport-and-travel-expenses/motor-vehicle-and-car-expenses/using-the-cents-per-kilometre-method' },
+            expected:
+              'A record showing how you worked out your work kilometres, such as a diary of work trips. No receipts are needed for the cents per kilometre method.',
+            source: {
+              title: 'ATO: Cents per kilometre method',
+              url: 'https://www.ato.gov.au/individuals-and-families/income-deductions-offsets-and-records/deductions-you-can-claim/transport-and-travel-expenses/motor-vehicle-and-car-expenses/using-the-cents-per-kilometre-method',
+            },
           };
     case 'working-from-home':
       return {
         expected:
           'A record of the actual hours you worked from home for the whole year (timesheets, rosters or a diary), and one bill for each running expense you paid (electricity, gas, phone, internet).',
-        source: { title: 'ATO: Working from home expenses (PCG 2023/1)', url: 'https://www.ato.gov.au/individuals-and-families/income-deductions-offsets-and-records/deductions-you-can-claim/working-from-home-expenses' },
+        source: {
+          title: 'ATO: Working from home expenses (PCG 2023/1)',
+          url: 'https://www.ato.gov.au/individuals-and-families/income-deductions-offsets-and-records/deductions-you-can-claim/working-from-home-expenses',
+        },
       };
     case 'self-education':
       return {
-        expected: 'Receipts for course fees, textbooks and other costs, and evidence the course relates to your current work.',
-        source: { title: 'ATO: Self-education expenses', url: 'https://www.ato.gov.au/individuals-and-families/income-deductions-offsets-and-records/deductions-you-can-claim/education-training-and-seminars/self-education-expenses' },
+        expected:
+          'Receipts for course fees, textbooks and other costs, and evidence the course relates to your current work.',
+        source: {
+          title: 'ATO: Self-education expenses',
+          url: 'https://www.ato.gov.au/individuals-and-families/income-deductions-offsets-and-records/deductions-you-can-claim/education-training-and-seminars/self-education-expenses',
+        },
       };
     case 'rental-property':
       return {
-        expected: 'Rental statements from your agent, loan statements for interest, and receipts for each expense; a depreciation schedule for capital works.',
-        source: { title: 'ATO: Rental properties — records', url: 'https://www.ato.gov.au/individuals-and-families/investments-and-assets/residential-rental-properties/rental-records' },
+        expected:
+          'Rental statements from your agent, loan statements for interest, and receipts for each expense; a depreciation schedule for capital works.',
+        source: {
+          title: 'ATO: Rental properties — records',
+          url: 'https://www.ato.gov.au/individuals-and-families/investments-and-assets/residential-rental-properties/rental-records',
+        },
       };
     default:
       return null;

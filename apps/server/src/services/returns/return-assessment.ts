@@ -33,7 +33,10 @@ const SECTION_ITEMS: Partial<Record<ReturnSection, { kinds: ReturnItem['kind'][]
   'government-payments': { kinds: ['government-payment'], question: 'Add your government payments' },
   interest: { kinds: ['interest'], question: 'Add the interest from each bank account' },
   dividends: { kinds: ['dividend'], question: 'Add your dividend statements' },
-  distributions: { kinds: ['distribution'], question: 'Add your trust or managed fund distribution statements' },
+  distributions: {
+    kinds: ['distribution'],
+    question: 'Add your trust or managed fund distribution statements',
+  },
   'capital-gains': { kinds: ['capital-gain'], question: 'Add each asset you sold' },
   rental: { kinds: ['rental-property'], question: 'Add each rental property' },
   business: { kinds: ['business'], question: 'Add your business income' },
@@ -54,26 +57,42 @@ const SECTION_ITEMS: Partial<Record<ReturnSection, { kinds: ReturnItem['kind'][]
 export function computeReturn(incomeYear: IncomeYear, stored: StoredReturn): ComputedReturn {
   const missing: MissingFact[] = [];
   if (!stored.facts.residency) {
-    missing.push({ id: 'residency', question: 'Were you an Australian resident for tax purposes for the whole year?', reason: 'Residency decides which tax rates and offsets apply.' });
+    missing.push({
+      id: 'residency',
+      question: 'Were you an Australian resident for tax purposes for the whole year?',
+      reason: 'Residency decides which tax rates and offsets apply.',
+    });
   }
   for (const section of stored.sections) {
     const need = SECTION_ITEMS[section];
     if (need && !stored.items.some((item) => need.kinds.includes(item.kind))) {
-      missing.push({ id: `section.${section}`, question: need.question, reason: 'You said this applies to you this year.' });
+      missing.push({
+        id: `section.${section}`,
+        question: need.question,
+        reason: 'You said this applies to you this year.',
+      });
     }
   }
   const result = assess(returnToTaxReturnInput(incomeYear, stored.facts, stored.items));
   if (!result.ok) {
-    return { assessment: null, issues: result.issues.map((i) => ({ field: i.path, message: i.message })), missing, complete: false };
+    return {
+      assessment: null,
+      issues: result.issues.map((i) => ({ field: i.path, message: i.message })),
+      missing,
+      complete: false,
+    };
   }
   const a = result.assessment;
-  for (const fact of a.completeness.missing) if (!missing.some((m) => m.id === fact.id)) missing.push({ ...fact });
+  for (const fact of a.completeness.missing)
+    if (!missing.some((m) => m.id === fact.id)) missing.push({ ...fact });
   const assessment: ReturnAssessment = {
     totalIncomeCents: a.totalIncome,
     totalDeductionsCents: a.totalDeductions,
     taxableIncomeCents: a.taxableIncome,
     taxOnTaxableIncomeCents: a.taxOnTaxableIncome,
-    offsets: a.offsets.filter((o) => o.applied > 0).map((o) => ({ id: o.id, name: o.name, appliedCents: o.applied, refundable: o.refundable })),
+    offsets: a.offsets
+      .filter((o) => o.applied > 0)
+      .map((o) => ({ id: o.id, name: o.name, appliedCents: o.applied, refundable: o.refundable })),
     netIncomeTaxCents: a.netIncomeTax,
     medicareLevyCents: a.medicareLevy,
     medicareLevySurchargeCents: a.medicareLevySurcharge,
@@ -84,7 +103,10 @@ export function computeReturn(incomeYear: IncomeYear, stored: StoredReturn): Com
     refundableOffsetsCents: a.refundableOffsets,
     refundCents: a.refund,
     marginalRatePercent: a.marginalRatePercent,
-    carryForward: { taxLossesCents: a.carryForward.taxLosses, netCapitalLossesCents: a.carryForward.netCapitalLosses },
+    carryForward: {
+      taxLossesCents: a.carryForward.taxLosses,
+      netCapitalLossesCents: a.carryForward.netCapitalLosses,
+    },
     lines: assessmentToEstimateResponse(a).lines,
     provisional: a.provisional.map((p) => ({ id: p.id, reason: p.reason })),
     caveats: a.completeness.caveats.map((c) => ({ id: c.id, message: c.message })),

@@ -10,19 +10,30 @@ import { previousIncomeYear } from './returns.service';
 const CHANGE_RATIO = 0.5;
 const CHANGE_FLOOR_CENTS = 50_000;
 
-const fmt = (cents: number) => (cents / 100).toLocaleString('en-AU', { style: 'currency', currency: 'AUD', maximumFractionDigits: 0 });
+const fmt = (cents: number) =>
+  (cents / 100).toLocaleString('en-AU', { style: 'currency', currency: 'AUD', maximumFractionDigits: 0 });
 
 /**
  * The review checklist: what is still missing, what is risky (claims without records, big
  * changes from last year, documents read but not yet in the return, open comments), and notes.
  */
-export async function buildChecklist(db: Db, returns: ReturnsService, view: TaxReturnView, ownerId: string): Promise<ChecklistItem[]> {
+export async function buildChecklist(
+  db: Db,
+  returns: ReturnsService,
+  view: TaxReturnView,
+  ownerId: string,
+): Promise<ChecklistItem[]> {
   const list: ChecklistItem[] = [];
   for (const fact of view.missing) {
     list.push({ id: `missing.${fact.id}`, severity: 'missing', title: fact.question, detail: fact.reason });
   }
   for (const issue of view.assessmentIssues) {
-    list.push({ id: `issue.${issue.field}`, severity: 'missing', title: 'Some answers cannot be assessed together', detail: `${issue.field}: ${issue.message}` });
+    list.push({
+      id: `issue.${issue.field}`,
+      severity: 'missing',
+      title: 'Some answers cannot be assessed together',
+      detail: `${issue.field}: ${issue.message}`,
+    });
   }
   for (const record of view.records) {
     if (!record.attached) {
@@ -40,7 +51,13 @@ export async function buildChecklist(db: Db, returns: ReturnsService, view: TaxR
   const waiting = await db
     .select({ id: documents.id, name: documents.originalName, type: documents.documentType })
     .from(documents)
-    .where(and(eq(documents.ownerId, ownerId), eq(documents.incomeYear, view.incomeYear), inArray(documents.status, ['needs-review'])));
+    .where(
+      and(
+        eq(documents.ownerId, ownerId),
+        eq(documents.incomeYear, view.incomeYear),
+        inArray(documents.status, ['needs-review']),
+      ),
+    );
   for (const doc of waiting) {
     list.push({
       id: `document.${doc.id}`,
@@ -51,8 +68,13 @@ export async function buildChecklist(db: Db, returns: ReturnsService, view: TaxR
     });
   }
 
-  const previous = await returns.latest(ownerId, previousIncomeYear(view.incomeYear as IncomeYear) as IncomeYear).catch(() => undefined);
-  const before = previous ? ((previous.assessment as { value?: { totalIncomeCents: number; totalDeductionsCents: number } } | null)?.value ?? null) : null;
+  const previous = await returns
+    .latest(ownerId, previousIncomeYear(view.incomeYear as IncomeYear) as IncomeYear)
+    .catch(() => undefined);
+  const before = previous
+    ? ((previous.assessment as { value?: { totalIncomeCents: number; totalDeductionsCents: number } } | null)
+        ?.value ?? null)
+    : null;
   if (before && view.assessment) {
     const compare = (name: string, now: number, then: number) => {
       const change = Math.abs(now - then);
@@ -74,14 +96,30 @@ export async function buildChecklist(db: Db, returns: ReturnsService, view: TaxR
     .from(returnComments)
     .where(and(eq(returnComments.returnId, view.id), isNull(returnComments.resolvedAt)));
   for (const comment of open) {
-    list.push({ id: `comment.${comment.id}`, severity: 'risk', title: 'Open comment from your reviewer', detail: comment.body, ...(comment.itemId ? { itemId: comment.itemId } : {}) });
+    list.push({
+      id: `comment.${comment.id}`,
+      severity: 'risk',
+      title: 'Open comment from your reviewer',
+      detail: comment.body,
+      ...(comment.itemId ? { itemId: comment.itemId } : {}),
+    });
   }
 
   for (const note of view.assessment?.provisional ?? []) {
-    list.push({ id: `provisional.${note.id}`, severity: 'info', title: 'Uses a figure that is not final yet', detail: note.reason });
+    list.push({
+      id: `provisional.${note.id}`,
+      severity: 'info',
+      title: 'Uses a figure that is not final yet',
+      detail: note.reason,
+    });
   }
   for (const caveat of view.assessment?.caveats ?? []) {
-    list.push({ id: `caveat.${caveat.id}`, severity: 'risk', title: 'Something Numeri does not work out for you', detail: caveat.message });
+    list.push({
+      id: `caveat.${caveat.id}`,
+      severity: 'risk',
+      title: 'Something Numeri does not work out for you',
+      detail: caveat.message,
+    });
   }
   return list;
 }

@@ -55,7 +55,10 @@ export class ReturnsService {
 
   assertIncomeYear(year: string): IncomeYear {
     if (!isIncomeYear(year)) {
-      throw new AppError('NOT_FOUND', `Numeri prepares returns for ${SUPPORTED_INCOME_YEARS[0]} to ${SUPPORTED_INCOME_YEARS.at(-1)}; ${year} is not one of them.`);
+      throw new AppError(
+        'NOT_FOUND',
+        `Numeri prepares returns for ${SUPPORTED_INCOME_YEARS[0]} to ${SUPPORTED_INCOME_YEARS.at(-1)}; ${year} is not one of them.`,
+      );
     }
     return year;
   }
@@ -89,7 +92,11 @@ export class ReturnsService {
     };
   }
 
-  async latest(ownerId: string, year: IncomeYear, executor: DbOrTx = this.db): Promise<ReturnRow | undefined> {
+  async latest(
+    ownerId: string,
+    year: IncomeYear,
+    executor: DbOrTx = this.db,
+  ): Promise<ReturnRow | undefined> {
     const [row] = await executor
       .select()
       .from(taxReturns)
@@ -110,7 +117,12 @@ export class ReturnsService {
     const stored = parseStored(row);
     const computed = computeReturn(row.incomeYear as IncomeYear, stored);
     const [signOff] = await this.db
-      .select({ at: returnEvents.occurredAt, by: users.givenName, family: users.familyName, detail: returnEvents.detail })
+      .select({
+        at: returnEvents.occurredAt,
+        by: users.givenName,
+        family: users.familyName,
+        detail: returnEvents.detail,
+      })
       .from(returnEvents)
       .leftJoin(users, eq(users.id, returnEvents.actorId))
       .where(and(eq(returnEvents.returnId, row.id), eq(returnEvents.kind, 'review.signed-off')))
@@ -125,15 +137,33 @@ export class ReturnsService {
       facts: stored.facts,
       items: stored.items,
       // A lodged return shows the assessment frozen with it, not a recomputation.
-      assessment: row.status === 'lodged' || row.status === 'superseded' ? ((row.assessment as { value?: TaxReturnView['assessment'] })?.value ?? computed.assessment) : computed.assessment,
+      assessment:
+        row.status === 'lodged' || row.status === 'superseded'
+          ? ((row.assessment as { value?: TaxReturnView['assessment'] })?.value ?? computed.assessment)
+          : computed.assessment,
       assessmentIssues: computed.issues,
       missing: computed.missing,
       records: stored.items.flatMap((item) => {
         const expected = recordsExpectedFor(item);
-        return expected ? [{ itemId: item.id, expected: expected.expected, attached: item.evidence.length > 0, source: expected.source }] : [];
+        return expected
+          ? [
+              {
+                itemId: item.id,
+                expected: expected.expected,
+                attached: item.evidence.length > 0,
+                source: expected.source,
+              },
+            ]
+          : [];
       }),
       // A sign-off covers the version the reviewer saw; any later change needs a new one.
-      reviewSignedOff: signOff && (signOff.detail as { version?: number }).version === row.version ? { by: `${signOff.by ?? ''} ${signOff.family ?? ''}`.trim() || 'Reviewer', at: signOff.at.toISOString() } : null,
+      reviewSignedOff:
+        signOff && (signOff.detail as { version?: number }).version === row.version
+          ? {
+              by: `${signOff.by ?? ''} ${signOff.family ?? ''}`.trim() || 'Reviewer',
+              at: signOff.at.toISOString(),
+            }
+          : null,
       lodgment: lodgment ?? null,
       ...(owner ? { owner } : {}),
     };
@@ -149,8 +179,14 @@ export class ReturnsService {
     };
   }
 
-  async create(ownerId: string, year: IncomeYear, copyFromPrevious: boolean, context: AuditContext): Promise<ReturnRow> {
-    if (await this.latest(ownerId, year)) throw new AppError('CONFLICT', `You already have a return for ${year}.`);
+  async create(
+    ownerId: string,
+    year: IncomeYear,
+    copyFromPrevious: boolean,
+    context: AuditContext,
+  ): Promise<ReturnRow> {
+    if (await this.latest(ownerId, year))
+      throw new AppError('CONFLICT', `You already have a return for ${year}.`);
     const stored: StoredReturn = { sections: [], facts: {}, items: [] };
     let copiedFrom: string | null = null;
     if (copyFromPrevious && isIncomeYear(previousIncomeYear(year))) {
@@ -166,11 +202,24 @@ export class ReturnsService {
           .insert(taxReturns)
           .values({ ownerId, incomeYear: year, input: stored, ...this.assessmentColumns(year, stored) })
           .returning();
-        await this.audit.record(context, { action: 'return.created', subjectUserId: ownerId, targetType: 'return', targetId: row!.id, details: { incomeYear: year, copiedFrom } }, tx);
+        await this.audit.record(
+          context,
+          {
+            action: 'return.created',
+            subjectUserId: ownerId,
+            targetType: 'return',
+            targetId: row!.id,
+            details: { incomeYear: year, copiedFrom },
+          },
+          tx,
+        );
         return row!;
       });
     } catch (err) {
-      if (String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) === '23505') {
+      if (
+        String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) ===
+        '23505'
+      ) {
         throw new AppError('CONFLICT', `You already have a return for ${year}.`);
       }
       throw err;
@@ -178,72 +227,153 @@ export class ReturnsService {
   }
 
   /** Evidence may only point at the owner's own documents. */
-  private async assertEvidenceOwned(ownerId: string, items: readonly ReturnItem[], executor: DbOrTx): Promise<void> {
+  private async assertEvidenceOwned(
+    ownerId: string,
+    items: readonly ReturnItem[],
+    executor: DbOrTx,
+  ): Promise<void> {
     const ids = [...new Set(items.flatMap((item) => item.evidence.map((e) => e.documentId)))];
     if (!ids.length) return;
-    const owned = await executor.select({ id: documents.id }).from(documents).where(and(eq(documents.ownerId, ownerId), inArray(documents.id, ids)));
+    const owned = await executor
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.ownerId, ownerId), inArray(documents.id, ids)));
     const known = new Set(owned.map((d) => d.id));
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length) {
-      throw new AppError('VALIDATION_FAILED', 'Evidence must be one of your documents', { fieldErrors: unknown.map((id) => ({ field: 'evidence.documentId', message: `${id} is not one of your documents` })) });
+      throw new AppError('VALIDATION_FAILED', 'Evidence must be one of your documents', {
+        fieldErrors: unknown.map((id) => ({
+          field: 'evidence.documentId',
+          message: `${id} is not one of your documents`,
+        })),
+      });
     }
   }
 
   /** Writes a new state of a return if nobody changed it since `expectedVersion`. */
-  private async write(row: ReturnRow, expectedVersion: number, next: StoredReturn, status: ReturnRow['status'], context: AuditContext, details: Record<string, unknown>, executor: DbOrTx = this.db): Promise<ReturnRow> {
+  private async write(
+    row: ReturnRow,
+    expectedVersion: number,
+    next: StoredReturn,
+    status: ReturnRow['status'],
+    context: AuditContext,
+    details: Record<string, unknown>,
+    executor: DbOrTx = this.db,
+  ): Promise<ReturnRow> {
     if (!EDITABLE.includes(row.status)) {
-      throw new AppError('CONFLICT', 'This return is lodged and can no longer change. Start an amendment to correct it.');
+      throw new AppError(
+        'CONFLICT',
+        'This return is lodged and can no longer change. Start an amendment to correct it.',
+      );
     }
     const ids = next.items.map((item) => item.id);
-    if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION_FAILED', 'Two items have the same id');
+    if (new Set(ids).size !== ids.length)
+      throw new AppError('VALIDATION_FAILED', 'Two items have the same id');
     await this.assertEvidenceOwned(row.ownerId, next.items, executor);
     const run = async (tx: DbOrTx) => {
       const [updated] = await tx
         .update(taxReturns)
-        .set({ input: next, status, version: sql`${taxReturns.version} + 1`, ...this.assessmentColumns(row.incomeYear as IncomeYear, next) })
-        .where(and(eq(taxReturns.id, row.id), eq(taxReturns.version, expectedVersion), inArray(taxReturns.status, EDITABLE)))
+        .set({
+          input: next,
+          status,
+          version: sql`${taxReturns.version} + 1`,
+          ...this.assessmentColumns(row.incomeYear as IncomeYear, next),
+        })
+        .where(
+          and(
+            eq(taxReturns.id, row.id),
+            eq(taxReturns.version, expectedVersion),
+            inArray(taxReturns.status, EDITABLE),
+          ),
+        )
         .returning();
       if (!updated) {
-        throw new AppError('VERSION_CONFLICT', 'This return changed since you loaded it (perhaps in another tab). Load the newer version and make your change again.');
+        throw new AppError(
+          'VERSION_CONFLICT',
+          'This return changed since you loaded it (perhaps in another tab). Load the newer version and make your change again.',
+        );
       }
-      await this.audit.record(context, { action: 'return.updated', subjectUserId: row.ownerId, targetType: 'return', targetId: row.id, details: { version: updated.version, ...details } }, tx);
+      await this.audit.record(
+        context,
+        {
+          action: 'return.updated',
+          subjectUserId: row.ownerId,
+          targetType: 'return',
+          targetId: row.id,
+          details: { version: updated.version, ...details },
+        },
+        tx,
+      );
       return updated;
     };
     return executor === this.db ? this.db.transaction(run) : run(executor);
   }
 
   /** A person's edit from the interview: autosaved, versioned. */
-  async update(ownerId: string, year: IncomeYear, patch: ReturnUpdate, context: AuditContext): Promise<ReturnRow> {
+  async update(
+    ownerId: string,
+    year: IncomeYear,
+    patch: ReturnUpdate,
+    context: AuditContext,
+  ): Promise<ReturnRow> {
     const row = await this.require(ownerId, year);
     if (patch.version !== row.version && EDITABLE.includes(row.status)) {
-      throw new AppError('VERSION_CONFLICT', 'This return changed since you loaded it (perhaps in another tab). Load the newer version and make your change again.');
+      throw new AppError(
+        'VERSION_CONFLICT',
+        'This return changed since you loaded it (perhaps in another tab). Load the newer version and make your change again.',
+      );
     }
     const stored = parseStored(row);
     const removed = new Set(patch.removeItemIds ?? []);
     const upserts = new Map((patch.upsertItems ?? []).map((item) => [item.id, item]));
-    const items = stored.items.filter((item) => !removed.has(item.id)).map((item) => upserts.get(item.id) ?? item);
-    for (const item of upserts.values()) if (!stored.items.some((existing) => existing.id === item.id)) items.push(item);
-    const next: StoredReturn = { sections: patch.sections ?? stored.sections, facts: patch.facts ?? stored.facts, items };
-    return this.write(row, patch.version, next, patch.status ?? (row.status === 'ready' ? 'draft' : row.status), context, {
-      itemsChanged: upserts.size,
-      itemsRemoved: removed.size,
-      factsChanged: patch.facts !== undefined,
-      sectionsChanged: patch.sections !== undefined,
-    });
+    const items = stored.items
+      .filter((item) => !removed.has(item.id))
+      .map((item) => upserts.get(item.id) ?? item);
+    for (const item of upserts.values())
+      if (!stored.items.some((existing) => existing.id === item.id)) items.push(item);
+    const next: StoredReturn = {
+      sections: patch.sections ?? stored.sections,
+      facts: patch.facts ?? stored.facts,
+      items,
+    };
+    return this.write(
+      row,
+      patch.version,
+      next,
+      patch.status ?? (row.status === 'ready' ? 'draft' : row.status),
+      context,
+      {
+        itemsChanged: upserts.size,
+        itemsRemoved: removed.size,
+        factsChanged: patch.facts !== undefined,
+        sectionsChanged: patch.sections !== undefined,
+      },
+    );
   }
 
   /**
    * A server-side merge (documents, bank transactions): retried on a concurrent edit, so it
    * never loses the person's own changes and never needs a version from the caller.
    */
-  private async merge(ownerId: string, year: IncomeYear, change: (stored: StoredReturn) => StoredReturn, context: AuditContext, details: Record<string, unknown>): Promise<ReturnRow> {
+  private async merge(
+    ownerId: string,
+    year: IncomeYear,
+    change: (stored: StoredReturn) => StoredReturn,
+    context: AuditContext,
+    details: Record<string, unknown>,
+  ): Promise<ReturnRow> {
     for (let attempt = 1; ; attempt += 1) {
-      const row = (await this.latest(ownerId, year)) ?? (await this.create(ownerId, year, true, context).catch(async (err) => {
-        if (err instanceof AppError && err.code === 'CONFLICT') return (await this.latest(ownerId, year))!;
-        throw err;
-      }));
+      const row =
+        (await this.latest(ownerId, year)) ??
+        (await this.create(ownerId, year, true, context).catch(async (err) => {
+          if (err instanceof AppError && err.code === 'CONFLICT') return (await this.latest(ownerId, year))!;
+          throw err;
+        }));
       if (!EDITABLE.includes(row.status)) {
-        throw new AppError('CONFLICT', `Your ${year} return is lodged. Start an amendment to add this to it.`);
+        throw new AppError(
+          'CONFLICT',
+          `Your ${year} return is lodged. Start an amendment to add this to it.`,
+        );
       }
       try {
         return await this.write(row, row.version, change(parseStored(row)), row.status, context, details);
@@ -255,12 +385,24 @@ export class ReturnsService {
   }
 
   /** Replaces every item whose evidence is `documentId` with `items` (idempotent). */
-  async replaceDocumentItems(ownerId: string, year: IncomeYear, documentId: string, items: ReturnItemInput[], context: AuditContext): Promise<ReturnRow> {
+  async replaceDocumentItems(
+    ownerId: string,
+    year: IncomeYear,
+    documentId: string,
+    items: ReturnItemInput[],
+    context: AuditContext,
+  ): Promise<ReturnRow> {
     const parsed = items.map((item) => returnItemSchema.parse(item));
     return this.merge(
       ownerId,
       year,
-      (stored) => ({ ...stored, items: [...stored.items.filter((item) => !item.evidence.some((e) => e.documentId === documentId)), ...parsed] }),
+      (stored) => ({
+        ...stored,
+        items: [
+          ...stored.items.filter((item) => !item.evidence.some((e) => e.documentId === documentId)),
+          ...parsed,
+        ],
+      }),
       context,
       { documentId, itemsFromDocument: parsed.length },
     );
@@ -268,13 +410,20 @@ export class ReturnsService {
 
   /** Removes items from a document from every draft return (the document was deleted). */
   async removeDocumentItems(ownerId: string, documentId: string, context: AuditContext): Promise<void> {
-    const rows = await this.db.select().from(taxReturns).where(and(eq(taxReturns.ownerId, ownerId), inArray(taxReturns.status, EDITABLE)));
+    const rows = await this.db
+      .select()
+      .from(taxReturns)
+      .where(and(eq(taxReturns.ownerId, ownerId), inArray(taxReturns.status, EDITABLE)));
     for (const row of rows) {
-      if (!parseStored(row).items.some((item) => item.evidence.some((e) => e.documentId === documentId))) continue;
+      if (!parseStored(row).items.some((item) => item.evidence.some((e) => e.documentId === documentId)))
+        continue;
       await this.merge(
         ownerId,
         row.incomeYear as IncomeYear,
-        (stored) => ({ ...stored, items: stored.items.filter((item) => !item.evidence.some((e) => e.documentId === documentId)) }),
+        (stored) => ({
+          ...stored,
+          items: stored.items.filter((item) => !item.evidence.some((e) => e.documentId === documentId)),
+        }),
         context,
         { documentId, removedWithDocument: true },
       );
@@ -282,17 +431,40 @@ export class ReturnsService {
   }
 
   /** Adds or replaces items by id from a server-side source (claimed bank transactions). */
-  async upsertItems(ownerId: string, year: IncomeYear, items: ReturnItemInput[], context: AuditContext): Promise<ReturnRow> {
+  async upsertItems(
+    ownerId: string,
+    year: IncomeYear,
+    items: ReturnItemInput[],
+    context: AuditContext,
+  ): Promise<ReturnRow> {
     const parsed = items.map((item) => returnItemSchema.parse(item));
     const ids = new Set(parsed.map((item) => item.id));
-    return this.merge(ownerId, year, (stored) => ({ ...stored, items: [...stored.items.filter((item) => !ids.has(item.id)), ...parsed] }), context, { itemsUpserted: parsed.length });
+    return this.merge(
+      ownerId,
+      year,
+      (stored) => ({ ...stored, items: [...stored.items.filter((item) => !ids.has(item.id)), ...parsed] }),
+      context,
+      { itemsUpserted: parsed.length },
+    );
   }
 
-  async removeItems(ownerId: string, year: IncomeYear, itemIds: string[], context: AuditContext): Promise<void> {
+  async removeItems(
+    ownerId: string,
+    year: IncomeYear,
+    itemIds: string[],
+    context: AuditContext,
+  ): Promise<void> {
     const ids = new Set(itemIds);
     const row = await this.latest(ownerId, year);
-    if (!row || !EDITABLE.includes(row.status) || !parseStored(row).items.some((item) => ids.has(item.id))) return;
-    await this.merge(ownerId, year, (stored) => ({ ...stored, items: stored.items.filter((item) => !ids.has(item.id)) }), context, { itemsRemoved: ids.size });
+    if (!row || !EDITABLE.includes(row.status) || !parseStored(row).items.some((item) => ids.has(item.id)))
+      return;
+    await this.merge(
+      ownerId,
+      year,
+      (stored) => ({ ...stored, items: stored.items.filter((item) => !ids.has(item.id)) }),
+      context,
+      { itemsRemoved: ids.size },
+    );
   }
 
   async editableItems(ownerId: string, year: IncomeYear): Promise<ReturnItem[]> {
@@ -304,16 +476,28 @@ export class ReturnsService {
   async lodge(ownerId: string, year: IncomeYear, version: number, context: AuditContext): Promise<ReturnRow> {
     const row = await this.require(ownerId, year);
     if (!EDITABLE.includes(row.status)) throw new AppError('CONFLICT', 'This return is already lodged.');
-    if (row.version !== version) throw new AppError('VERSION_CONFLICT', 'This return changed since you reviewed it. Review it again before lodging.');
+    if (row.version !== version)
+      throw new AppError(
+        'VERSION_CONFLICT',
+        'This return changed since you reviewed it. Review it again before lodging.',
+      );
     const stored = parseStored(row);
     const computed = computeReturn(year, stored);
     if (!computed.assessment || !computed.complete) {
       throw new AppError('VALIDATION_FAILED', 'The return is not ready to lodge yet', {
-        fieldErrors: [...computed.issues, ...computed.missing.map((m) => ({ field: m.id, message: m.question }))],
+        fieldErrors: [
+          ...computed.issues,
+          ...computed.missing.map((m) => ({ field: m.id, message: m.question })),
+        ],
       });
     }
     const now = this.clock.now();
-    const snapshot = { incomeYear: year, revision: row.revision, input: stored, assessment: computed.assessment };
+    const snapshot = {
+      incomeYear: year,
+      revision: row.revision,
+      input: stored,
+      assessment: computed.assessment,
+    };
     const snapshotSha256 = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
     const receipt = await this.lodgment.submit({ returnId: row.id, incomeYear: year, snapshotSha256 }, now);
     return this.db.transaction(async (tx) => {
@@ -324,16 +508,47 @@ export class ReturnsService {
           lodgedAt: now,
           version: sql`${taxReturns.version} + 1`,
           assessment: { value: computed.assessment, issues: [], complete: true },
-          lodgment: { receiptNumber: receipt.receiptNumber, lodgedAt: now.toISOString(), channel: receipt.channel, notice: receipt.notice, events: receipt.events, snapshotSha256 },
+          lodgment: {
+            receiptNumber: receipt.receiptNumber,
+            lodgedAt: now.toISOString(),
+            channel: receipt.channel,
+            notice: receipt.notice,
+            events: receipt.events,
+            snapshotSha256,
+          },
         })
-        .where(and(eq(taxReturns.id, row.id), eq(taxReturns.version, version), inArray(taxReturns.status, EDITABLE)))
+        .where(
+          and(
+            eq(taxReturns.id, row.id),
+            eq(taxReturns.version, version),
+            inArray(taxReturns.status, EDITABLE),
+          ),
+        )
         .returning();
-      if (!lodged) throw new AppError('VERSION_CONFLICT', 'This return changed while lodging. Review it again.');
-      if (row.amendsId) await tx.update(taxReturns).set({ status: 'superseded' }).where(eq(taxReturns.id, row.amendsId));
+      if (!lodged)
+        throw new AppError('VERSION_CONFLICT', 'This return changed while lodging. Review it again.');
+      if (row.amendsId)
+        await tx.update(taxReturns).set({ status: 'superseded' }).where(eq(taxReturns.id, row.amendsId));
       for (const event of receipt.events) {
-        await tx.insert(returnEvents).values({ returnId: row.id, actorId: context.actorUserId, kind: `lodgment.${event.status}`, detail: event, occurredAt: new Date(event.at) });
+        await tx.insert(returnEvents).values({
+          returnId: row.id,
+          actorId: context.actorUserId,
+          kind: `lodgment.${event.status}`,
+          detail: event,
+          occurredAt: new Date(event.at),
+        });
       }
-      await this.audit.record(context, { action: 'return.lodged', subjectUserId: ownerId, targetType: 'return', targetId: row.id, details: { channel: receipt.channel, receiptNumber: receipt.receiptNumber, snapshotSha256 } }, tx);
+      await this.audit.record(
+        context,
+        {
+          action: 'return.lodged',
+          subjectUserId: ownerId,
+          targetType: 'return',
+          targetId: row.id,
+          details: { channel: receipt.channel, receiptNumber: receipt.receiptNumber, snapshotSha256 },
+        },
+        tx,
+      );
       return lodged;
     });
   }
@@ -342,15 +557,37 @@ export class ReturnsService {
   async amend(ownerId: string, year: IncomeYear, context: AuditContext): Promise<ReturnRow> {
     const row = await this.require(ownerId, year);
     if (row.status !== 'lodged') {
-      throw new AppError('CONFLICT', row.status === 'superseded' ? 'An amendment already exists.' : 'Only a lodged return can be amended; this one can still be edited.');
+      throw new AppError(
+        'CONFLICT',
+        row.status === 'superseded'
+          ? 'An amendment already exists.'
+          : 'Only a lodged return can be amended; this one can still be edited.',
+      );
     }
     const stored = parseStored(row);
     return this.db.transaction(async (tx) => {
       const [amendment] = await tx
         .insert(taxReturns)
-        .values({ ownerId, incomeYear: year, revision: row.revision + 1, amendsId: row.id, input: stored, ...this.assessmentColumns(year, stored) })
+        .values({
+          ownerId,
+          incomeYear: year,
+          revision: row.revision + 1,
+          amendsId: row.id,
+          input: stored,
+          ...this.assessmentColumns(year, stored),
+        })
         .returning();
-      await this.audit.record(context, { action: 'return.amendment-started', subjectUserId: ownerId, targetType: 'return', targetId: amendment!.id, details: { amends: row.id } }, tx);
+      await this.audit.record(
+        context,
+        {
+          action: 'return.amendment-started',
+          subjectUserId: ownerId,
+          targetType: 'return',
+          targetId: amendment!.id,
+          details: { amends: row.id },
+        },
+        tx,
+      );
       return amendment!;
     });
   }
@@ -359,8 +596,23 @@ export class ReturnsService {
   async signOff(ownerId: string, year: IncomeYear, reviewerId: string, context: AuditContext): Promise<void> {
     const row = await this.require(ownerId, year);
     await this.db.transaction(async (tx) => {
-      await tx.insert(returnEvents).values({ returnId: row.id, actorId: reviewerId, kind: 'review.signed-off', detail: { version: row.version } });
-      await this.audit.record(context, { action: 'return.review-signed-off', subjectUserId: ownerId, targetType: 'return', targetId: row.id, details: { version: row.version } }, tx);
+      await tx.insert(returnEvents).values({
+        returnId: row.id,
+        actorId: reviewerId,
+        kind: 'review.signed-off',
+        detail: { version: row.version },
+      });
+      await this.audit.record(
+        context,
+        {
+          action: 'return.review-signed-off',
+          subjectUserId: ownerId,
+          targetType: 'return',
+          targetId: row.id,
+          details: { version: row.version },
+        },
+        tx,
+      );
     });
   }
 }
@@ -368,21 +620,44 @@ export class ReturnsService {
 /** What a new year starts with from last year's return. */
 export function carryForward(previous: ReturnRow): StoredReturn {
   const stored = parseStored(previous);
-  const assessment = (previous.assessment as { value?: { carryForward?: { taxLossesCents: number; netCapitalLossesCents: number } } } | null)?.value;
+  const assessment = (
+    previous.assessment as {
+      value?: { carryForward?: { taxLossesCents: number; netCapitalLossesCents: number } };
+    } | null
+  )?.value;
   const items: ReturnItem[] = [];
   for (const item of stored.items) {
     if (item.kind === 'employment') {
-      items.push(returnItemSchema.parse({ id: randomUUID(), kind: 'employment', source: 'carried-forward', payerName: item.payerName, ...(item.payerAbn ? { payerAbn: item.payerAbn } : {}) }));
+      items.push(
+        returnItemSchema.parse({
+          id: randomUUID(),
+          kind: 'employment',
+          source: 'carried-forward',
+          payerName: item.payerName,
+          ...(item.payerAbn ? { payerAbn: item.payerAbn } : {}),
+        }),
+      );
     } else if (item.kind === 'rental-property') {
-      items.push(returnItemSchema.parse({ id: randomUUID(), kind: 'rental-property', source: 'carried-forward', address: item.address }));
+      items.push(
+        returnItemSchema.parse({
+          id: randomUUID(),
+          kind: 'rental-property',
+          source: 'carried-forward',
+          address: item.address,
+        }),
+      );
     }
   }
   return {
     sections: stored.sections,
     facts: {
       ...(stored.facts.residency ? { residency: stored.facts.residency } : {}),
-      ...(assessment?.carryForward?.taxLossesCents ? { priorYearTaxLossesCents: assessment.carryForward.taxLossesCents } : {}),
-      ...(assessment?.carryForward?.netCapitalLossesCents ? { priorYearCapitalLossesCents: assessment.carryForward.netCapitalLossesCents } : {}),
+      ...(assessment?.carryForward?.taxLossesCents
+        ? { priorYearTaxLossesCents: assessment.carryForward.taxLossesCents }
+        : {}),
+      ...(assessment?.carryForward?.netCapitalLossesCents
+        ? { priorYearCapitalLossesCents: assessment.carryForward.netCapitalLossesCents }
+        : {}),
     },
     items,
   };

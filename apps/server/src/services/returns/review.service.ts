@@ -22,16 +22,40 @@ export class ReviewService {
       id: c.id,
       itemId: c.itemId,
       body: c.body,
-      author: { id: author.id, name: `${author.givenName} ${author.familyName}`.trim() || author.email, role: author.role },
+      author: {
+        id: author.id,
+        name: `${author.givenName} ${author.familyName}`.trim() || author.email,
+        role: author.role,
+      },
       createdAt: c.createdAt.toISOString(),
       resolvedAt: c.resolvedAt?.toISOString() ?? null,
     }));
   }
 
-  async add(returnId: string, ownerId: string, authorId: string, body: string, itemId: string | undefined, context: AuditContext) {
+  async add(
+    returnId: string,
+    ownerId: string,
+    authorId: string,
+    body: string,
+    itemId: string | undefined,
+    context: AuditContext,
+  ) {
     const id = await this.db.transaction(async (tx) => {
-      const [comment] = await tx.insert(returnComments).values({ returnId, authorId, body, itemId: itemId ?? null }).returning({ id: returnComments.id });
-      await this.audit.record(context, { action: 'return.comment-added', subjectUserId: ownerId, targetType: 'return', targetId: returnId, details: { commentId: comment!.id, itemId: itemId ?? null } }, tx);
+      const [comment] = await tx
+        .insert(returnComments)
+        .values({ returnId, authorId, body, itemId: itemId ?? null })
+        .returning({ id: returnComments.id });
+      await this.audit.record(
+        context,
+        {
+          action: 'return.comment-added',
+          subjectUserId: ownerId,
+          targetType: 'return',
+          targetId: returnId,
+          details: { commentId: comment!.id, itemId: itemId ?? null },
+        },
+        tx,
+      );
       return comment!.id;
     });
     return (await this.list(returnId)).find((c) => c.id === id)!;
@@ -44,6 +68,12 @@ export class ReviewService {
       .where(and(eq(returnComments.id, commentId), eq(returnComments.returnId, returnId)))
       .returning({ id: returnComments.id });
     if (!updated) throw new AppError('NOT_FOUND', 'No such comment');
-    await this.audit.record(context, { action: 'return.comment-resolved', subjectUserId: ownerId, targetType: 'return', targetId: returnId, details: { commentId } });
+    await this.audit.record(context, {
+      action: 'return.comment-resolved',
+      subjectUserId: ownerId,
+      targetType: 'return',
+      targetId: returnId,
+      details: { commentId },
+    });
   }
 }

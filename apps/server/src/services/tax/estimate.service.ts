@@ -1,5 +1,10 @@
 import { assess } from '@numeri/tax-engine';
-import { assessmentToEstimateResponse, estimateRequestToReturnInput, type EstimateRequest, type EstimateResponse } from '@numeri/contracts';
+import {
+  assessmentToEstimateResponse,
+  estimateRequestToReturnInput,
+  type EstimateRequest,
+  type EstimateResponse,
+} from '@numeri/contracts';
 import { AppError } from '../../errors/app-error';
 import type { Metrics } from '../../observability/metrics';
 
@@ -14,7 +19,10 @@ export class EstimateService {
     const result = assess(estimateRequestToReturnInput(request), { explain: options.explain ?? true });
     if (!result.ok) {
       throw new AppError('VALIDATION_FAILED', 'Some answers cannot be assessed together', {
-        fieldErrors: result.issues.map((issue) => ({ field: issue.path || '(request)', message: issue.message })),
+        fieldErrors: result.issues.map((issue) => ({
+          field: issue.path || '(request)',
+          message: issue.message,
+        })),
       });
     }
     this.metrics.estimatesComputed.inc({ income_year: request.incomeYear });

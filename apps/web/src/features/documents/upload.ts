@@ -48,7 +48,10 @@ const ACCEPTED_SENTENCE =
   'Numeri reads PDFs, photos (JPEG, PNG or HEIC) and bank exports (CSV, OFX, QFX or QIF).';
 
 /** A reason to refuse a file before sending it, or null when the server should decide. */
-export function localRejection(file: Pick<File, 'name' | 'size' | 'type'>, maxBytes = MAX_UPLOAD_BYTES): string | null {
+export function localRejection(
+  file: Pick<File, 'name' | 'size' | 'type'>,
+  maxBytes = MAX_UPLOAD_BYTES,
+): string | null {
   if (file.size === 0) return 'The file is empty.';
   if (file.size > maxBytes) {
     const mb = Math.floor(maxBytes / (1024 * 1024));

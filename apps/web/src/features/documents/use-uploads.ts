@@ -121,21 +121,24 @@ export function useUploads(options: { onUploaded?: (document: DocumentDto) => vo
     };
   }, []);
 
-  const add = useCallback((files: Iterable<File>) => {
-    const added: UploadItem[] = [];
-    for (const file of files) {
-      const rejection = localRejection(file, maxBytes);
-      added.push({
-        key: nextKey(),
-        file,
-        state: rejection ? 'rejected' : 'waiting',
-        progress: 0,
-        ...(rejection ? { title: 'Numeri can’t take this file', reason: rejection } : {}),
-      });
-    }
-    if (added.length) setItems((current) => [...current, ...added]);
-    return added;
-  }, [maxBytes]);
+  const add = useCallback(
+    (files: Iterable<File>) => {
+      const added: UploadItem[] = [];
+      for (const file of files) {
+        const rejection = localRejection(file, maxBytes);
+        added.push({
+          key: nextKey(),
+          file,
+          state: rejection ? 'rejected' : 'waiting',
+          progress: 0,
+          ...(rejection ? { title: 'Numeri can’t take this file', reason: rejection } : {}),
+        });
+      }
+      if (added.length) setItems((current) => [...current, ...added]);
+      return added;
+    },
+    [maxBytes],
+  );
 
   const cancel = useCallback((key: string) => controllers.current.get(key)?.abort(), []);
   const dismiss = useCallback((key: string) => {
