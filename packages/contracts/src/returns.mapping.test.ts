@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { returnItemSchema, type ReturnFacts } from './return-items.contract';
 import { returnToTaxReturnInput } from './returns.mapping';
 
-const item = (raw: Record<string, unknown>) => returnItemSchema.parse({ id: crypto.randomUUID(), ...raw });
+let next = 0;
+const item = (raw: Record<string, unknown>) =>
+  returnItemSchema.parse({ id: `00000000-0000-4000-8000-${String((next += 1)).padStart(12, '0')}`, ...raw });
 
 describe('returnToTaxReturnInput', () => {
   it('sums items per ATO label and withholding into credits', () => {
