@@ -43,8 +43,12 @@ describe('API documentation', () => {
     const browser = await openBrowser(DESKTOP);
     try {
       await browser.page.goto(url('/api/docs/'));
-      await expect.poll(() => browser.page.locator('.swagger-ui').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-      await expect.poll(() => browser.page.getByText('Numeri API').first().isVisible(), { timeout: 15_000 }).toBe(true);
+      await expect
+        .poll(() => browser.page.locator('.swagger-ui').count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      await expect
+        .poll(() => browser.page.getByText('Numeri API').first().isVisible(), { timeout: 15_000 })
+        .toBe(true);
       await screenshot(browser.page, 'api-docs');
     } finally {
       await browser.close();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
@@ -12,7 +12,9 @@ export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 /** Debian's Chromium through playwright-core (no browser download), fresh profile each time. */
-export async function openBrowser(viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+export async function openBrowser(
+  viewport = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'numeri-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -53,11 +55,20 @@ export function url(pathname: string): string {
   return `${inject('baseUrl')}${pathname}`;
 }
 
-let shot = 0;
-/** Saves a numbered full-page screenshot under the run's artifacts folder. */
+const shots = new Map<string, number>();
+/**
+ * Saves a numbered full-page screenshot under the run's artifacts folder, in a folder named after
+ * the spec file (`<artifacts>/tax-return/07-desktop-documents-needs-review.png`), so each spec's
+ * steps read in order.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  shot += 1;
-  const file = path.join(inject('artifactsDir'), `${String(shot).padStart(2, '0')}-${name}.png`);
+  const testPath = expect.getState().testPath;
+  const spec = testPath ? path.basename(testPath).replace(/\.e2e\.ts$/, '') : 'misc';
+  const n = (shots.get(spec) ?? 0) + 1;
+  shots.set(spec, n);
+  const dir = path.join(inject('artifactsDir'), spec);
+  await fs.mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${String(n).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
@@ -73,10 +84,21 @@ export interface AxeViolation {
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_SOURCE });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
   });
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
 }

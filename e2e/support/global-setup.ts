@@ -39,7 +39,14 @@ export default async function setup(project: TestProject) {
   const log = await fs.open(path.join(artifactsDir, 'server.log'), 'w');
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '', REDIS_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      DATABASE_URL: '',
+      REDIS_URL: '',
+    },
     stdio: ['ignore', log.fd, log.fd],
   });
   await waitForReady(baseUrl, child, 180_000);
