@@ -83,6 +83,23 @@ describe('tax calculator page', () => {
     expect(salary.value).toBe('85,000.50');
   });
 
+  it('goes back to the empty state when the form is cleared, without asking for an estimate of $0', async () => {
+    const user = userEvent.setup();
+    const fetchMock = stubFetch(() => jsonResponse(estimateFixture));
+    renderCalculator();
+
+    await user.type(await screen.findByLabelText('Salary and wages'), '85000');
+    expect(await screen.findByTestId('estimate-outcome')).toBeTruthy();
+    const asked = fetchMock.mock.calls.length;
+
+    await user.click(screen.getByRole('button', { name: 'Clear the form' }));
+    expect(await screen.findByText('Your estimate will appear here')).toBeTruthy();
+    expect((screen.getByLabelText('Salary and wages') as HTMLInputElement).value).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 100)); // past the 30 ms debounce
+    expect(fetchMock.mock.calls.length).toBe(asked);
+    expect(screen.queryByTestId('estimate-outcome')).toBeNull();
+  });
+
   it('submits the details and shows the refund, the summary and each explained line', async () => {
     const user = userEvent.setup();
     const fetchMock = stubFetch(() => jsonResponse(estimateFixture));

@@ -12,6 +12,7 @@ import {
   defaultValues,
   FIELD_LABELS,
   formErrorMap,
+  hasNoAmounts,
   toEstimateRequest,
   type EstimateFormValues,
 } from './estimate-form';
@@ -121,7 +122,15 @@ export function CalculatorPage({ debounceMs = 450 }: CalculatorPageProps) {
   /** Asks for an estimate of the current values; `force` refetches even if nothing changed. */
   const commit = useCallback(
     (force: boolean) => {
-      const next = toEstimateRequest(form.getValues());
+      const values = form.getValues();
+      if (!force && hasNoAmounts(values)) {
+        // Cleared (or nothing typed yet): back to the empty state, not an estimate of $0.
+        requestRef.current = null;
+        setRequest(null);
+        setStale(false);
+        return;
+      }
+      const next = toEstimateRequest(values);
       setStale(next === null && requestRef.current !== null);
       if (next === null) return;
       if (sameRequest(next, requestRef.current)) {
@@ -188,7 +197,8 @@ export function CalculatorPage({ debounceMs = 450 }: CalculatorPageProps) {
     });
   };
 
-  const data = estimate.data;
+  // With no request (a cleared form) the previous estimate kept as placeholder is not shown.
+  const data = request ? estimate.data : undefined;
   const showError = estimate.isError && !estimate.isFetching;
 
   return (

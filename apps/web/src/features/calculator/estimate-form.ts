@@ -243,6 +243,16 @@ export const formErrorMap: z.core.$ZodErrorMap = (issue) => {
 };
 
 /** The request for the current form values, or `null` while something in the form is invalid. */
+/** No amount entered anywhere (a fresh or cleared form): there is nothing to estimate yet. */
+export function hasNoAmounts(values: EstimateFormValues): boolean {
+  const entered = (amount: unknown) => amount !== undefined && amount !== null && amount !== '';
+  return (
+    !Object.values(values.income ?? {}).some(entered) &&
+    !Object.values(values.deductions ?? {}).some(entered) &&
+    !entered(values.taxWithheld)
+  );
+}
+
 export function toEstimateRequest(values: EstimateFormValues): EstimateRequest | null {
   const input: EstimateFormValues = {
     ...values,

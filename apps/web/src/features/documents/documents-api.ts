@@ -138,24 +138,31 @@ export function patchCachedDocument(
   patch: (document: DocumentDto) => DocumentDto | null,
 ): boolean {
   let found = false;
-  queryClient.setQueriesData<InfiniteData<DocumentList>>({ queryKey: documentKeys.lists() }, (data) => {
-    if (!data) return data;
-    let changed = false;
-    const pages = data.pages.map((page) => {
-      if (!page.items.some((item) => item.id === id)) return page;
-      changed = true;
-      found = true;
-      return {
-        ...page,
-        items: page.items.flatMap((item) => {
-          if (item.id !== id) return [item];
-          const next = patch(item);
-          return next ? [next] : [];
-        }),
-      };
-    });
-    return changed ? { ...data, pages } : data;
-  });
+  const patchPage = (page: DocumentList): DocumentList => {
+    if (!page.items.some((item) => item.id === id)) return page;
+    found = true;
+    return {
+      ...page,
+      items: page.items.flatMap((item) => {
+        if (item.id !== id) return [item];
+        const next = patch(item);
+        return next ? [next] : [];
+      }),
+    };
+  };
+  // Two shapes share the list key: this page's paged (infinite) lists and the single pages other
+  // screens fetch (the dashboard's "waiting for review", a return's records). Both are patched.
+  queryClient.setQueriesData<InfiniteData<DocumentList> | DocumentList>(
+    { queryKey: documentKeys.lists() },
+    (data) => {
+      if (!data) return data;
+      if ('pages' in data) {
+        const pages = data.pages.map(patchPage);
+        return pages.some((page, i) => page !== data.pages[i]) ? { ...data, pages } : data;
+      }
+      return 'items' in data ? patchPage(data) : data;
+    },
+  );
   queryClient.setQueriesData<DocumentDto>({ queryKey: documentKeys.details() }, (data) => {
     if (!data || data.id !== id) return data;
     found = true;

@@ -61,6 +61,8 @@ export function useDocumentEvents({ enabled = true, onStatusChange }: DocumentEv
       const found = patchCachedDocument(queryClient, event.id, (document) => {
         before ??= document;
         if (event.deleted) return null;
+        // An older state arriving late (the cross-process poll overlaps) must not undo a newer one.
+        if (Date.parse(document.updatedAt) > Date.parse(event.updatedAt)) return document;
         return {
           ...document,
           status: event.status,
@@ -81,15 +83,16 @@ export function useDocumentEvents({ enabled = true, onStatusChange }: DocumentEv
         return;
       }
       const previous = before as DocumentDto | undefined;
-      if (previous && previous.status !== event.status) {
-        callback.current?.(previous, event);
-        if (!isActiveStatus(event.status)) {
-          // Finished: the event carries the status only; fetch the fields, warnings and import summary.
-          void queryClient.invalidateQueries({ queryKey: ['documents', 'detail', event.id] });
-          void queryClient.invalidateQueries({ queryKey: documentKeys.lists() });
-          if (previous.kind === 'bank-file')
-            void queryClient.invalidateQueries({ queryKey: ['transactions'] });
-        }
+      if (previous && previous.status !== event.status) callback.current?.(previous, event);
+      if (!isActiveStatus(event.status)) {
+        // Finished: the event carries the status only; fetch the fields, warnings and import
+        // summary. On every such event, not only the first: a later patch (a repeated or
+        // reordered event) would otherwise mark the status-only copy fresh again, and the review
+        // page would open it without its fields.
+        void queryClient.invalidateQueries({ queryKey: ['documents', 'detail', event.id] });
+        void queryClient.invalidateQueries({ queryKey: documentKeys.lists() });
+        if (previous?.kind === 'bank-file')
+          void queryClient.invalidateQueries({ queryKey: ['transactions'] });
       }
     };
 

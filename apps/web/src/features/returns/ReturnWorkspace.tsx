@@ -55,7 +55,7 @@ function LeaveGuard({ snapshot }: { snapshot: SaverSnapshot }) {
   );
 }
 
-function WorkspaceLoaded({ initial }: { initial: TaxReturnView }) {
+function WorkspaceLoaded({ initial, latest }: { initial: TaxReturnView; latest: TaxReturnView }) {
   const queryClient = useQueryClient();
   const year = initial.incomeYear;
   const [saver] = useState(
@@ -72,6 +72,11 @@ function WorkspaceLoaded({ initial }: { initial: TaxReturnView }) {
     saver.start();
     return () => saver.stop();
   }, [saver]);
+  // The cached copy is shown at once; a newer one from the refetch (say, a receipt just confirmed
+  // into this return on the Documents page) replaces it unless the person has unsaved edits.
+  useEffect(() => {
+    saver.adopt(latest);
+  }, [saver, latest]);
   const snapshot = useSyncExternalStore(saver.subscribe, saver.getSnapshot);
   const comments = useComments(year).data ?? [];
 
@@ -239,5 +244,5 @@ export function ReturnWorkspace() {
     );
   }
   // A new revision (an amendment) starts a fresh workspace.
-  return <WorkspaceLoaded key={query.data.id} initial={query.data} />;
+  return <WorkspaceLoaded key={query.data.id} initial={query.data} latest={query.data} />;
 }

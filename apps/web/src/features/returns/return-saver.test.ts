@@ -119,6 +119,28 @@ describe('autosave', () => {
     saver.stop();
   });
 
+  it('adopts a newer version fetched in the background only when nothing is waiting', async () => {
+    const send = vi.fn(async (_year: string, body: ReturnUpdate) =>
+      returnView({}, { version: body.version + 1 }),
+    );
+    const saver = new ReturnSaver(returnView({}, { version: 3 }), { delayMs: 60_000, send });
+    saver.start();
+    // Not newer: ignored.
+    expect(saver.adopt(returnView({ sections: ['interest'] }, { version: 3 }))).toBe(false);
+    // Newer, nothing pending: taken in (a document was confirmed into the return elsewhere).
+    const withReceipt = returnView({ items: [employer()] }, { version: 5 });
+    expect(saver.adopt(withReceipt)).toBe(true);
+    expect(saver.getSnapshot()).toMatchObject({ version: 5, state: 'saved', pending: 0 });
+    expect(saver.getSnapshot().draft.items).toHaveLength(1);
+
+    // With an edit waiting, the person's draft is kept; the save will meet the 409 instead.
+    saver.setFacts({ hasStudyLoan: false });
+    expect(saver.adopt(returnView({}, { version: 6 }))).toBe(false);
+    expect(saver.getSnapshot()).toMatchObject({ version: 5, pending: 1 });
+    expect(saver.getSnapshot().draft.facts).toMatchObject({ hasStudyLoan: false });
+    saver.stop();
+  });
+
   it('a lodged return is read-only', () => {
     const saver = new ReturnSaver(returnView({}, { status: 'lodged' }), { send: vi.fn() });
     saver.upsertItem(employer());

@@ -340,6 +340,18 @@ export class ReturnSaver {
     return lines;
   }
 
+  /**
+   * Takes in a newer version fetched in the background (a document confirmed into this return, an
+   * edit in another tab) when nothing of the person's is waiting or being sent. Returns whether it
+   * did; otherwise the next save meets the 409 and the person chooses.
+   */
+  adopt(view: TaxReturnView): boolean {
+    if (view.id !== this.snapshot.server.id || view.version <= this.snapshot.version) return false;
+    if (this.changes.size > 0 || this.inFlight) return false;
+    this.replace(view);
+    return true;
+  }
+
   /** Starts over from a view the server sent (the newer version, a lodgment, an amendment). */
   replace(view: TaxReturnView) {
     if (this.timer) clearTimeout(this.timer);

@@ -3,7 +3,11 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, mockApi, problem, signedInRoutes, type MockRoutes } from '../../../test/api-mock';
-import { renderApp } from '../../../test/render';
+import { renderApp, testQueryClient } from '../../../test/render';
+import { Providers } from '../../../app/Providers';
+import { ReviewForm } from './ReviewForm';
+import { createRef } from 'react';
+import { render } from '@testing-library/react';
 import { documentFixture, fieldFixture } from '../test-fixtures';
 import { draftValue, initialDraft, parseDayFirst } from './field-values';
 import type * as PdfModule from './pdf';
@@ -73,6 +77,50 @@ function reviewRoutes(document: DocumentDto, overrides: MockRoutes = {}): MockRo
     ...overrides,
   };
 }
+
+describe('the review form', () => {
+  it('takes the year and suggestion that arrive after it first drew, until the person picks their own', async () => {
+    const user = userEvent.setup();
+    // First drawn from the copy the live status stream patched (status only), then from the refetch.
+    const stale = documentFixture({
+      documentType: 'receipt',
+      status: 'needs-review',
+      incomeYear: null,
+      fields: [],
+    });
+    const fresh: DocumentDto = { ...stale, incomeYear: '2025-26', suggestedDeductionLabel: 'D5' };
+    const props = {
+      activeId: null,
+      onActivate: () => {},
+      inputs: Object.assign(createRef<Map<string, HTMLInputElement>>(), { current: new Map() }),
+      onConfirmed: () => {},
+    };
+    const client = testQueryClient();
+    const view = render(
+      <Providers queryClient={client}>
+        <ReviewForm document={stale} {...props} />
+      </Providers>,
+    );
+    expect((screen.getByLabelText('Income year') as HTMLSelectElement).value).toBe('');
+
+    view.rerender(
+      <Providers queryClient={client}>
+        <ReviewForm document={fresh} {...props} />
+      </Providers>,
+    );
+    expect((screen.getByLabelText('Income year') as HTMLSelectElement).value).toBe('2025-26');
+    expect((screen.getByLabelText('What is this receipt for?') as HTMLSelectElement).value).toBe('D5');
+
+    // Once chosen, the person's answer stays through later refetches.
+    await user.selectOptions(screen.getByLabelText('Income year'), '2024-25');
+    view.rerender(
+      <Providers queryClient={client}>
+        <ReviewForm document={{ ...fresh, updatedAt: new Date().toISOString() }} {...props} />
+      </Providers>,
+    );
+    expect((screen.getByLabelText('Income year') as HTMLSelectElement).value).toBe('2024-25');
+  });
+});
 
 describe('reviewing a document', () => {
   it('lists the fields with confidence in words and where each goes on the return', async () => {

@@ -70,13 +70,18 @@ export function ReviewForm({
     Object.fromEntries(document.fields.map((field) => [fieldId(field), initialDraft(field)])),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [incomeYear, setIncomeYear] = useState(
+  // The person's choices are kept apart from what was read: the document shown first may be the
+  // cached copy from the live status stream, whose year and suggestion arrive a moment later with
+  // the refetch, and those must still fill the form until the person picks something themselves.
+  const [chosenYear, setIncomeYear] = useState<string | null>(null);
+  const readYear =
     document.incomeYear && (INCOME_YEARS as readonly string[]).includes(document.incomeYear)
       ? document.incomeYear
-      : '',
-  );
+      : '';
+  const incomeYear = chosenYear ?? readYear;
   const isReceipt = document.documentType === 'receipt';
-  const [label, setLabel] = useState<string>(document.suggestedDeductionLabel ?? '');
+  const [chosenLabel, setLabel] = useState<string | null>(null);
+  const label = chosenLabel ?? document.suggestedDeductionLabel ?? '';
   const [workShare, setWorkShare] = useState('100');
   const [error, setError] = useState<unknown>(null);
   const yearRef = useRef<HTMLSelectElement>(null);

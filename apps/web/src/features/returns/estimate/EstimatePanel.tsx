@@ -151,8 +151,8 @@ export function EstimatePanel() {
             <p
               className={cn(
                 'text-xl font-semibold tabular',
-                outcome === 'refund' ? 'text-teal-800' : 'text-slate-900',
-                cannotAssess && 'opacity-60',
+                // Greyed, not faded, when out of date: faded text this size falls below WCAG contrast.
+                cannotAssess ? 'text-slate-600' : outcome === 'refund' ? 'text-teal-800' : 'text-slate-900',
               )}
             >
               {amount}

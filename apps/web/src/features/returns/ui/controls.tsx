@@ -39,7 +39,10 @@ export interface QuestionProps {
   className?: string;
 }
 
-/** One question of the interview, in its own card; highlighted when the estimate still needs it. */
+/**
+ * One question of the interview, in its own card; highlighted when the estimate still needs it.
+ * Its heading sits under the step's (h2), so screen-reader heading lists show the outline.
+ */
 export function Question({ id, title, hint, needed, source, children, className }: QuestionProps) {
   const headingId = `${id}-title`;
   return (
@@ -53,9 +56,9 @@ export function Question({ id, title, hint, needed, source, children, className 
       )}
     >
       <div className="flex items-start justify-between gap-4">
-        <h2 id={headingId} className="min-w-0 text-base font-semibold text-slate-900">
+        <h3 id={headingId} className="min-w-0 text-base font-semibold text-slate-900">
           {title}
-        </h2>
+        </h3>
         {needed ? (
           <span className="mt-0.5 shrink-0">
             <NeededBadge />
