@@ -461,7 +461,88 @@ for (const [viewport, size] of [
       await expect.poll(() => row.textContent()).toContain(`Refund ${dollars(REFUND.withReceipt)}`);
       await shot(page, 'returns');
     });
+
+    step(
+      'lodges in the sandbox with a fresh second factor; the return is then read-only and can be amended',
+      async () => {
+        const { page } = browser;
+        await page
+          .getByRole('link', { name: new RegExp(YEAR_NAME) })
+          .first()
+          .click();
+        await page.getByRole('link', { name: 'Review and lodge' }).first().click();
+        await expect
+          .poll(() => page.getByRole('heading', { name: 'Lodge', level: 2, exact: true }).isVisible())
+          .toBe(true);
+        await expect
+          .poll(() => page.getByText('nothing is sent to the ATO', { exact: false }).first().isVisible())
+          .toBe(true);
+
+        // The declaration is required.
+        await page.getByRole('button', { name: 'Lodge in the sandbox' }).click();
+        await expect.poll(() => page.getByText('Tick the declaration to lodge.').isVisible()).toBe(true);
+        await page
+          .getByRole('checkbox', {
+            name: /^I declare that the information in this return is true and correct/,
+          })
+          .check();
+        await shot(page, 'lodge-declared');
+        await page.getByRole('button', { name: 'Lodge in the sandbox' }).click();
+        await confirmItsYouIfAsked(
+          page,
+          () => totpCode(secret),
+          () => page.getByTestId('receipt-number').isVisible(),
+        );
+
+        await expect
+          .poll(() => page.getByTestId('receipt-number').textContent(), { timeout: 20_000 })
+          .toMatch(/^SBX-202526-/);
+        expect(await page.getByRole('heading', { name: 'Lodged', level: 2, exact: true }).isVisible()).toBe(
+          true,
+        );
+        expect(await page.getByText('Not sent to the ATO', { exact: true }).first().isVisible()).toBe(true);
+        // Read-only: no way to change a step, and the figures are those lodged.
+        expect(await page.getByRole('link', { name: 'Review and lodge' }).count()).toBe(0);
+        expect(await page.getByTestId('review-outcome').textContent()).toBe(dollars(REFUND.withReceipt));
+        await shot(page, 'lodged');
+
+        await page.getByRole('button', { name: 'Amend this return' }).click();
+        await confirmItsYouIfAsked(
+          page,
+          () => totpCode(secret),
+          () => page.getByRole('heading', { name: 'About you', level: 2, exact: true }).isVisible(),
+        );
+        await expect
+          .poll(() => page.getByRole('heading', { name: 'About you', level: 2, exact: true }).isVisible(), {
+            timeout: 20_000,
+          })
+          .toBe(true);
+        // A new version, editable again, starting from what was lodged.
+        expect(await page.getByRole('radio', { name: /^Yes, all year/ }).isChecked()).toBe(true);
+        expect(await page.getByRole('radio', { name: /^Yes, all year/ }).isDisabled()).toBe(false);
+        await expectEstimate(page, REFUND.withReceipt);
+        await shot(page, 'amendment');
+      },
+    );
   });
+}
+
+/**
+ * Sensitive actions ask for a fresh code ("Confirm it's you") unless one was given in the last
+ * few minutes: answers the dialog if it opens, or returns once `done` shows it wasn't needed.
+ */
+async function confirmItsYouIfAsked(
+  page: Parameters<typeof checkpoint>[0],
+  code: () => Promise<string>,
+  done: () => Promise<boolean>,
+): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Confirm it’s you' });
+  await expect.poll(async () => (await dialog.isVisible()) || (await done()), { timeout: 20_000 }).toBe(true);
+  if (!(await dialog.isVisible())) return;
+  await checkpoint(page, 'confirm-its-you');
+  await dialog.getByLabel('6-digit code').fill(await code());
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect.poll(() => dialog.isVisible(), { timeout: 20_000 }).toBe(false);
 }
 
 function documentRow(page: Parameters<typeof checkpoint>[0], name: string) {
