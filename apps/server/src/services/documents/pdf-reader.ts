@@ -1,208 +1,226 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { PdfTextItem, PdfTextPage } from '@numeri/extract';
-import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { Worker } from 'node:worker_threads';
+import type { ThreadError, ThreadRequest, ThreadResponse } from './pdf-reader.thread';
+import { PdfPasswordError, PdfRejectedError, type PdfPageText, type PdfReader } from './pdf-reader.types';
 
-const require = createRequire(import.meta.url);
-const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
+export {
+  MAX_PDF_PAGES,
+  MIN_TEXT_LAYER_CHARS,
+  PdfPasswordError,
+  PdfRejectedError,
+  type PdfPageText,
+  type PdfReader,
+} from './pdf-reader.types';
 
-/** Longest document read (pages); a longer one fails with a clear reason instead of tying up a worker. */
-export const MAX_PDF_PAGES = 50;
-/** A page with fewer visible characters than this in its text layer is treated as a scan. */
-export const MIN_TEXT_LAYER_CHARS = 20;
-/** Rendered page images are capped at this many pixels (an A4 page at 300 dpi is 8.7 million). */
-const MAX_RENDER_PIXELS = 12_000_000;
-const RENDER_DPI = 300;
-/** Any one parse or render step taking longer than this is abandoned. */
+/** Any one step (opening, reading a page's text, drawing a page) taking longer is abandoned. */
 const STEP_TIMEOUT_MS = 60_000;
+/**
+ * Heap for a thread reading one PDF. A statement or a scanned page needs under 50 MB (measured:
+ * a 300 dpi scan drawn for OCR reads in 48 MB, not in 32); past this the PDF is refused, and the
+ * API pod's 768 MiB limit (deploy/k8s) still holds the API with a thread at its limit.
+ */
+const MAX_THREAD_HEAP_MB = 256;
+/** An idle thread is kept this long for the next PDF (starting one takes most of a second). */
+const IDLE_THREAD_MS = 30_000;
+/** Starting a thread (loading pdfjs) takes well under a second; this long means something is wrong. */
+const THREAD_START_TIMEOUT_MS = 20_000;
 
-type PdfJs = typeof PdfJsModule;
-let pdfjsModule: Promise<PdfJs> | undefined;
-/** pdfjs-dist 5.6 legacy build: the modern build needs DOM globals Node does not have. */
-const pdfjs = () => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+const THREAD_BOOT = new URL('./pdf-reader.thread-boot.mjs', import.meta.url);
 
-/** The PDF is encrypted: it needs the user's password (or the one given was wrong). */
-export class PdfPasswordError extends Error {
-  constructor(readonly incorrect: boolean) {
-    super(incorrect ? 'The password is not right' : 'This PDF is protected by a password');
-    this.name = 'PdfPasswordError';
+export interface OpenPdfOptions {
+  /** Used once, inside the thread, and never stored. */
+  password?: string;
+  maxPages?: number;
+  stepTimeoutMs?: number;
+  maxHeapMb?: number;
+}
+
+type Request = ThreadRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+function errorFrom(error: ThreadError): Error {
+  switch (error.kind) {
+    case 'password':
+      return new PdfPasswordError(error.incorrect);
+    case 'rejected':
+      return new PdfRejectedError(error.reason);
+    case 'bug':
+      // Not the file's fault: a plain error, so a job retries and the cause is logged.
+      return new Error(`PDF reader failed: ${error.message}`);
   }
 }
 
-/** The PDF cannot be read, and trying again will not change that. `reason` is plain English. */
-export class PdfRejectedError extends Error {
-  constructor(
-    readonly reason: string,
-    options?: { cause?: unknown },
-  ) {
-    super(reason, options);
-    this.name = 'PdfRejectedError';
+/** One worker thread running pdf-reader.thread.ts, asked one thing at a time. */
+class PdfThread {
+  private readonly worker: Worker;
+  private waiting: { resolve(value: unknown): void; reject(err: Error): void; id: number } | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private nextId = 1;
+  private endedBy: Error | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  /** Settles when the thread has loaded pdfjs and listens (its message 0). */
+  readonly started: Promise<void>;
+
+  constructor(readonly maxHeapMb: number) {
+    this.started = new Promise<void>((resolve, reject) => {
+      this.waiting = { id: 0, resolve: () => resolve(), reject };
+      this.timer = setTimeout(
+        () => this.end(new Error('PDF reader thread did not start')),
+        THREAD_START_TIMEOUT_MS,
+      );
+    });
+    this.worker = new Worker(THREAD_BOOT, {
+      // Not the parent's flags (tsx hooks, tracing): the boot file loads what the thread needs.
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+      // pdfjs warnings about odd files are noise, not logs.
+      stdout: true,
+      stderr: true,
+    });
+    this.worker.stdout.resume();
+    this.worker.stderr.resume();
+    this.worker.on('message', (response: ThreadResponse) => {
+      const waiting = this.waiting;
+      if (!waiting || waiting.id !== response.id) return;
+      this.settle();
+      if (response.ok) waiting.resolve(response.value);
+      else waiting.reject(errorFrom(response.error));
+    });
+    this.worker.on('error', (err: Error & { code?: string }) => {
+      this.end(
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new PdfRejectedError(
+              'This PDF needs more memory to read than Numeri allows. It may be damaged or unusually complex.',
+              { cause: err },
+            )
+          : new Error(`PDF reader thread failed: ${err.message}`, { cause: err }),
+      );
+    });
+    this.worker.on('exit', () => this.end(new Error('PDF reader thread ended')));
   }
-}
 
-export interface PdfPageText {
-  page: PdfTextPage;
-  /** Visible (non-space) characters in the text layer. */
-  chars: number;
-}
+  get alive(): boolean {
+    return this.endedBy === undefined;
+  }
 
-export interface PdfReader {
-  readonly pageCount: number;
-  textPage(pageNumber: number): Promise<PdfPageText>;
-  /** The page as a PNG at about 300 dpi (for OCR). */
-  renderPage(pageNumber: number): Promise<Buffer>;
-  close(): Promise<void>;
-}
-
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(
+  ask<T>(request: Request, what: string, timeoutMs: number, transfer: ArrayBuffer[] = []): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.endedBy) return reject(this.endedBy);
+      if (this.waiting) return reject(new Error('PDF reader thread is busy'));
+      const id = this.nextId++;
+      this.waiting = { id, resolve: resolve as (value: unknown) => void, reject };
+      // Past the time limit the thread is ended: only that stops pdfjs mid-parse.
+      this.timer = setTimeout(
         () =>
-          reject(
+          this.end(
             new PdfRejectedError(
               `Reading this PDF took too long (${what}). It may be damaged or unusually complex.`,
             ),
           ),
-        STEP_TIMEOUT_MS,
+        timeoutMs,
       );
-    }),
-  ]).finally(() => clearTimeout(timer));
+      this.worker.postMessage({ ...request, id } as ThreadRequest, transfer);
+    });
+  }
+
+  private settle(): void {
+    clearTimeout(this.timer);
+    this.waiting = undefined;
+  }
+
+  end(reason: Error): void {
+    this.endedBy ??= reason;
+    clearTimeout(this.idleTimer);
+    const waiting = this.waiting;
+    this.settle();
+    waiting?.reject(reason);
+    void this.worker.terminate();
+  }
+
+  /** Waits for the next PDF without keeping the process alive; ends itself if none comes. */
+  rest(onEnd: () => void): void {
+    this.worker.unref();
+    this.idleTimer = setTimeout(() => {
+      onEnd();
+      this.end(new Error('PDF reader thread idle'));
+    }, IDLE_THREAD_MS);
+    this.idleTimer.unref();
+  }
+
+  wake(): void {
+    clearTimeout(this.idleTimer);
+    this.worker.ref();
+  }
+}
+
+const idle: PdfThread[] = [];
+
+function takeThread(maxHeapMb: number): PdfThread {
+  for (let thread = idle.pop(); thread; thread = idle.pop()) {
+    if (thread.alive && thread.maxHeapMb === maxHeapMb) {
+      thread.wake();
+      return thread;
+    }
+    thread.end(new Error('PDF reader thread not reused'));
+  }
+  return new PdfThread(maxHeapMb);
+}
+
+function releaseThread(thread: PdfThread): void {
+  if (!thread.alive) return;
+  idle.push(thread);
+  thread.rest(() => {
+    const at = idle.indexOf(thread);
+    if (at >= 0) idle.splice(at, 1);
+  });
 }
 
 /**
- * Opens a PDF with pdfjs. Scripts are never evaluated (isEvalSupported: false), fonts are not
- * installed into anything, embedded images are capped in size, and documents longer than
- * MAX_PDF_PAGES are refused before any page is parsed.
+ * Opens a PDF in a worker thread, so that pdfjs — which parses and draws synchronously — never
+ * blocks the API's event loop, and a hostile PDF can be stopped: a step that runs past its time
+ * limit, or a heap that outgrows its limit, ends the thread and the PDF is refused with a plain
+ * reason. A thread reads one PDF at a time; a healthy one is reused for the next.
  */
-export async function openPdf(
-  bytes: Buffer,
-  options: { password?: string; maxPages?: number } = {},
-): Promise<PdfReader> {
-  const lib = await pdfjs();
-  const task = lib.getDocument({
-    data: new Uint8Array(bytes),
-    ...(options.password !== undefined ? { password: options.password } : {}),
-    standardFontDataUrl: `${PDFJS_DIR}/standard_fonts/`,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    maxImageSize: 40_000_000,
-    verbosity: 0,
-  });
-  let doc: Awaited<typeof task.promise>;
+export async function openPdf(bytes: Buffer, options: OpenPdfOptions = {}): Promise<PdfReader> {
+  const stepTimeoutMs = options.stepTimeoutMs ?? STEP_TIMEOUT_MS;
+  const thread = takeThread(options.maxHeapMb ?? MAX_THREAD_HEAP_MB);
+  await thread.started;
+  // A copy the thread owns outright (the caller's buffer may be a slice of a shared pool).
+  const owned = new Uint8Array(bytes);
+  let pageCount: number;
   try {
-    doc = await withTimeout(task.promise, 'opening it');
+    pageCount = await thread.ask<number>(
+      {
+        op: 'open',
+        bytes: owned,
+        ...(options.password !== undefined ? { password: options.password } : {}),
+        ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
+      },
+      'opening it',
+      stepTimeoutMs,
+      [owned.buffer],
+    );
   } catch (err) {
-    await task.destroy().catch(() => undefined);
-    const name = (err as { name?: string }).name;
-    if (name === 'PasswordException') {
-      throw new PdfPasswordError(
-        (err as { code?: number }).code === lib.PasswordResponses.INCORRECT_PASSWORD,
-      );
-    }
-    if (err instanceof PdfRejectedError) throw err;
-    throw new PdfRejectedError(
-      'This PDF is damaged or incomplete, so it cannot be read. Download it again from where you got it.',
-      { cause: err },
-    );
-  }
-  const maxPages = options.maxPages ?? MAX_PDF_PAGES;
-  if (doc.numPages > maxPages) {
-    await task.destroy().catch(() => undefined);
-    throw new PdfRejectedError(
-      `This PDF has ${doc.numPages.toLocaleString('en-AU')} pages; Numeri reads documents of up to ${maxPages} pages. Upload just the pages you need.`,
-    );
-  }
-  if (doc.numPages < 1) {
-    await task.destroy().catch(() => undefined);
-    throw new PdfRejectedError('This PDF has no pages.');
+    if (err instanceof PdfPasswordError || err instanceof PdfRejectedError) releaseThread(thread);
+    else thread.end(err as Error);
+    throw err;
   }
 
-  const getPage = async (n: number) => {
-    try {
-      return await withTimeout(doc.getPage(n), `page ${n}`);
-    } catch (err) {
-      if (err instanceof PdfRejectedError) throw err;
-      throw new PdfRejectedError(`Page ${n} of this PDF is damaged and cannot be read.`, { cause: err });
-    }
-  };
-
+  let closed = false;
   return {
-    pageCount: doc.numPages,
-    async textPage(n) {
-      const page = await getPage(n);
-      try {
-        const viewport = page.getViewport({ scale: 1 });
-        const content = await withTimeout(page.getTextContent(), `text of page ${n}`);
-        const items: PdfTextItem[] = [];
-        let chars = 0;
-        for (const item of content.items) {
-          if (!('str' in item) || !item.str) continue;
-          const [, , , d = 0, x = 0, y = 0] = item.transform as number[];
-          items.push({ str: item.str, x, y, w: item.width, h: item.height || Math.abs(d) });
-          chars += item.str.replace(/\s+/g, '').length;
-        }
-        return { page: { page: n, width: viewport.width, height: viewport.height, items }, chars };
-      } catch (err) {
-        if (err instanceof PdfRejectedError) throw err;
-        throw new PdfRejectedError(`The text of page ${n} could not be read.`, { cause: err });
-      } finally {
-        page.cleanup();
-      }
-    },
-    async renderPage(n) {
-      const page = await getPage(n);
-      try {
-        const base = page.getViewport({ scale: 1 });
-        const scale = Math.min(
-          RENDER_DPI / 72,
-          Math.sqrt(MAX_RENDER_PIXELS / Math.max(1, base.width * base.height)),
-        );
-        const viewport = page.getViewport({ scale });
-        const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
-        const { canvas, context } = factory.create(
-          Math.max(1, Math.floor(viewport.width)),
-          Math.max(1, Math.floor(viewport.height)),
-        );
-        try {
-          context.fillStyle = '#ffffff';
-          context.fillRect(0, 0, canvas.width, canvas.height);
-          await withTimeout(
-            page.render({ canvasContext: context, viewport, canvas } as never).promise,
-            `drawing page ${n}`,
-          );
-          return canvas.toBuffer('image/png');
-        } finally {
-          factory.destroy({ canvas, context });
-        }
-      } catch (err) {
-        if (err instanceof PdfRejectedError) throw err;
-        throw new PdfRejectedError(`Page ${n} of this PDF could not be drawn for reading.`, { cause: err });
-      } finally {
-        page.cleanup();
-      }
+    pageCount,
+    textPage: (n) => thread.ask<PdfPageText>({ op: 'text', page: n }, `text of page ${n}`, stepTimeoutMs),
+    renderPage: async (n) => {
+      const png = await thread.ask<Uint8Array>({ op: 'render', page: n }, `drawing page ${n}`, stepTimeoutMs);
+      return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
     },
     async close() {
-      await task.destroy().catch(() => undefined);
+      if (closed) return;
+      closed = true;
+      try {
+        await thread.ask({ op: 'close' }, 'closing it', stepTimeoutMs);
+        releaseThread(thread);
+      } catch {
+        thread.end(new Error('PDF reader thread not closed cleanly'));
+      }
     },
   };
-}
-
-interface CanvasLike {
-  width: number;
-  height: number;
-  toBuffer(type: 'image/png'): Buffer;
-}
-interface CanvasFactory {
-  create(
-    width: number,
-    height: number,
-  ): {
-    canvas: CanvasLike;
-    context: { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
-  };
-  destroy(pair: { canvas: CanvasLike; context: unknown }): void;
 }

@@ -144,14 +144,14 @@ export function CalculatorPage({ debounceMs = 450 }: CalculatorPageProps) {
   );
 
   // Refresh the estimate when typing pauses.
+  const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const subscription = form.watch(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => commit(false), debounceMs);
+      clearTimeout(pause.current);
+      pause.current = setTimeout(() => commit(false), debounceMs);
     });
     return () => {
-      clearTimeout(timer);
+      clearTimeout(pause.current);
       subscription.unsubscribe();
     };
   }, [form, commit, debounceMs]);
@@ -178,7 +178,12 @@ export function CalculatorPage({ debounceMs = 450 }: CalculatorPageProps) {
     setFormErrors(other);
   }, [error, form]);
 
-  const onSubmit = form.handleSubmit(() => commit(true));
+  // A pending pause-refresh is dropped: it would otherwise undo an estimate asked for with only
+  // non-amount answers (a spouse's income, say) by taking the form for an empty one.
+  const onSubmit = form.handleSubmit(() => {
+    clearTimeout(pause.current);
+    commit(true);
+  });
 
   const onReset = () => {
     form.reset(defaultValues);
