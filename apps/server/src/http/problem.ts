@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { PROBLEM_CONTENT_TYPE, type Problem } from '@numeri/contracts';
 import { isDatabaseUnavailable } from '../adapters/db/database-errors';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors/app-error';
+import { reportError } from '../observability/error-reporting';
 
 /** The one place where error codes become HTTP statuses. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -88,10 +89,21 @@ function fieldErrorsFromValidation(error: FastifyError): FieldError[] {
   });
 }
 
+/** A 500: sent to error reporting with where it happened, never with what was sent. */
+function reportRequestError(error: Error, request: FastifyRequest): void {
+  reportError(error, {
+    'http.request.method': request.method,
+    'http.route': request.routeOptions.url ?? '(no route)',
+    'http.response.status_code': 500,
+    'numeri.request_id': String(request.id),
+  });
+}
+
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     const status = HTTP_STATUS[error.code];
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status === 500) reportRequestError(error, request);
     return sendProblem(
       reply,
       buildProblem(error.code, request, error.message, error.fieldErrors),
@@ -107,6 +119,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error }, 'response did not match its schema');
+    reportRequestError(error, request);
     return sendProblem(reply, buildProblem('INTERNAL', request));
   }
   const statusCode = (error as FastifyError).statusCode;
@@ -128,5 +141,6 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   }
   // A bug: log everything, reveal nothing.
   request.log.error({ err: error }, 'unhandled error');
+  reportRequestError(error, request);
   return sendProblem(reply, buildProblem('INTERNAL', request));
 }

@@ -7,8 +7,9 @@
  * then it exports spans over OTLP/HTTP (Jaeger, Tempo, Honeycomb, Grafana Cloud, Sentry's OTLP
  * intake, any collector) for incoming API requests, PostgreSQL queries and Redis commands, sampled
  * at OTEL_TRACES_SAMPLER_RATIO (parent-based, so a caller's sampled trace is kept whole).
- * Requests answered 5xx and thrown errors mark their spans as errors: error reporting happens in
- * the tracing backend, with the request id and the failing query beside them.
+ * Requests answered 5xx and thrown errors mark their spans as errors. Error reporting
+ * (error-reporting.ts) sends every unexpected error, sampled or not, as an OTLP log record to the
+ * same endpoint (`/v1/logs`), with the trace id when the request was traced.
  *
  * Privacy: only /api requests are traced; query strings are dropped from span attributes (links
  * carry one-time tokens); SQL is recorded with placeholders, never parameter values.
@@ -29,6 +30,9 @@ export async function startTracing(
     { HttpInstrumentation },
     { PgInstrumentation },
     { IORedisInstrumentation },
+    { LoggerProvider, BatchLogRecordProcessor },
+    { OTLPLogExporter },
+    { logs },
   ] = await Promise.all([
     import('@opentelemetry/sdk-trace-node'),
     import('@opentelemetry/exporter-trace-otlp-http'),
@@ -37,17 +41,22 @@ export async function startTracing(
     import('@opentelemetry/instrumentation-http'),
     import('@opentelemetry/instrumentation-pg'),
     import('@opentelemetry/instrumentation-ioredis'),
+    import('@opentelemetry/sdk-logs'),
+    import('@opentelemetry/exporter-logs-otlp-http'),
+    import('@opentelemetry/api-logs'),
   ]);
+  const endpoint = tracing.endpoint.replace(/\/+$/, '');
+  const resource = resourceFromAttributes({
+    'service.name': tracing.serviceName ?? `numeri-${role}`,
+    'service.namespace': 'numeri',
+  });
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({
-      'service.name': tracing.serviceName ?? `numeri-${role}`,
-      'service.namespace': 'numeri',
-    }),
+    resource,
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(tracing.sampleRatio) }),
     spanProcessors: [
       new BatchSpanProcessor(
         new OTLPTraceExporter({
-          url: `${tracing.endpoint.replace(/\/+$/, '')}/v1/traces`,
+          url: `${endpoint}/v1/traces`,
           timeoutMillis: 5_000,
         }),
         { scheduledDelayMillis: 2_000 },
@@ -55,6 +64,16 @@ export async function startTracing(
     ],
   });
   provider.register();
+  const errorReports = new LoggerProvider({
+    resource,
+    processors: [
+      new BatchLogRecordProcessor({
+        exporter: new OTLPLogExporter({ url: `${endpoint}/v1/logs`, timeoutMillis: 5_000 }),
+        scheduledDelayMillis: 1_000,
+      }),
+    ],
+  });
+  logs.setGlobalLoggerProvider(errorReports);
   const pathOf = (url: string | undefined) => (url ?? '/').split('?')[0]!;
   registerInstrumentations({
     tracerProvider: provider,
@@ -77,7 +96,7 @@ export async function startTracing(
       new IORedisInstrumentation({ requireParentSpan: true }),
     ],
   });
-  return { shutdown: () => provider.shutdown() };
+  return { shutdown: async () => void (await Promise.all([provider.shutdown(), errorReports.shutdown()])) };
 }
 
 // As a preload (`--import`): read the same configuration the entrypoint will, and start if asked.

@@ -17,6 +17,7 @@ describe('OpenTelemetry tracing (optional)', () => {
   let receiver: http.Server;
   let endpoint: string;
   const bodies: string[] = [];
+  const logBodies: string[] = [];
   let dataDir: string;
 
   beforeAll(async () => {
@@ -25,6 +26,7 @@ describe('OpenTelemetry tracing (optional)', () => {
       request.on('data', (c: Buffer) => chunks.push(c));
       request.on('end', () => {
         if (request.url === '/v1/traces') bodies.push(Buffer.concat(chunks).toString('utf8'));
+        if (request.url === '/v1/logs') logBodies.push(Buffer.concat(chunks).toString('utf8'));
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });
@@ -94,4 +96,30 @@ describe('OpenTelemetry tracing (optional)', () => {
       child.kill('SIGKILL');
     }
   }, 120_000);
+
+  it('sends each error report to the same endpoint as an OTLP log record, even at a sampling ratio of 0', async () => {
+    // A process set up as the tracing preload sets one up, reporting one error and exiting.
+    const script = `
+      import { startTracing } from './apps/server/src/observability/tracing.ts';
+      import { reportError } from './apps/server/src/observability/error-reporting.ts';
+      const tracer = await startTracing({ endpoint: process.env.ENDPOINT, serviceName: undefined, sampleRatio: 0 }, 'worker');
+      reportError(new RangeError('page 7 is out of range for jo@example.com'), { 'numeri.job.name': 'document.process' });
+      await tracer.shutdown();
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', VITEST: '1', ENDPOINT: endpoint },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, output).toBe(0);
+    const all = logBodies.join('\n');
+    expect(all, output).toContain('"numeri-worker"');
+    expect(all).toContain('RangeError');
+    expect(all).toContain('page 7 is out of range for [email]');
+    expect(all).toContain('document.process');
+    expect(all).not.toContain('jo@example.com');
+  }, 60_000);
 });

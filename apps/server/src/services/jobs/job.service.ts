@@ -11,6 +11,7 @@ import {
 } from '../../adapters/queue/job-queue.port';
 import { jobs } from '../../db/schema';
 import type { Metrics } from '../../observability/metrics';
+import { reportError } from '../../observability/error-reporting';
 
 export interface JobContext {
   jobId: string;
@@ -231,6 +232,13 @@ export class JobService {
       await finish(permanent ? 'failed' : 'queued', { lastError: message.slice(0, 1000) });
       this.metrics.jobsCompleted.inc({ name, outcome: permanent ? 'failed' : 'retried' });
       log.warn({ err, permanent }, permanent ? 'job failed' : 'job failed; will retry');
+      // Retries used up on an error the handler did not expect: a bug or a lasting outage.
+      if (permanent && !(err instanceof PermanentJobError))
+        reportError(err, {
+          'numeri.job.name': name,
+          'numeri.job.id': claimed.id,
+          'numeri.job.attempts': claimed.attempts,
+        });
       throw permanent && !(err instanceof PermanentJobError)
         ? new PermanentJobError(message, { cause: err })
         : err;
