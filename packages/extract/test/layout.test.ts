@@ -169,3 +169,42 @@ describe('the same document through each layout source', () => {
     },
   );
 });
+
+describe('OCR noise around table headings', () => {
+  // Seen on photographed dividend statements: a speck read as "©" on a row of its own between
+  // the two rows of a wrapped heading, and paper texture read as a quote mark before "credit".
+  it('a quote mark on a word and a symbol-only line do not hide a wrapped heading', () => {
+    const fixture = buildCorpus(1, 7).find((f) => f.type === 'dividend-statement')!;
+    const truth = fixture.truth.find((t) => t.key === 'frankingCredit')!;
+    const clean = asOcrWords(fixture.text);
+    const noisy: DocumentLayout = {
+      pages: clean.pages.map((page) => {
+        const heading = page.lines.find((line) => /^description\b/.test(line.text))!;
+        const speck: Region = {
+          ...heading.box,
+          x: heading.box.x + 0.3,
+          y: heading.box.y - heading.box.h * 0.9,
+          w: 0.004,
+        };
+        return {
+          ...page,
+          lines: [
+            ...page.lines.map((line) =>
+              line === heading
+                ? {
+                    ...line,
+                    text: line.text.replace(/\bcredit\b/, '"credit'),
+                    words: line.words!.map((w) => (w.text === 'credit' ? { ...w, text: '"credit' } : w)),
+                  }
+                : line,
+            ),
+            { text: '©', box: speck, words: [{ text: '©', box: speck, confidence: 0.31 }], confidence: 0.31 },
+          ],
+        };
+      }),
+    };
+    expect(layoutText(noisy)).toContain('"credit');
+    const field = extractFields(noisy, 'dividend-statement').fields.find((f) => f.key === 'frankingCredit');
+    expect(field && sameValue(field, truth)).toBe(true);
+  });
+});

@@ -91,7 +91,7 @@ describe('field-level accuracy through the pipeline', () => {
     }
   }, 240_000);
 
-  it('scanned photos (tilted 1–2°, blurred, dim, speckled JPEG) through OCR: at least 85% of all fields, every type at least 60%', async () => {
+  it('scanned photos (tilted 1–2°, blurred, dim, speckled JPEG) through OCR: at least 95% of all fields, every type at least 75%', async () => {
     // One document per type keeps OCR (about a second a page here) to a few seconds a type.
     const seen = new Set<string>();
     const fixtures = buildCorpus(1, 31337).filter(
@@ -112,7 +112,8 @@ describe('field-level accuracy through the pipeline', () => {
     }));
     report('OCR of scanned photos (field accuracy, classification):', scores);
     // One photo per type: a single misread moves a type's figure a lot, so the floor per type is
-    // low and the overall floor carries the weight. Table cells (dividend columns) are the weak spot.
+    // lower and the overall floor carries the weight. Across four seeds (32 photos, 272 fields)
+    // the same pipeline reads 98.9%; the misses left are single digits misread inside numbers.
     const all = [...scores.values()].reduce(
       (sum, s) => ({ correct: sum.correct + s.correct, total: sum.total + s.total }),
       { correct: 0, total: 0 },
@@ -120,7 +121,7 @@ describe('field-level accuracy through the pipeline', () => {
     console.log(
       `  overall                    ${((100 * all.correct) / all.total).toFixed(1)}% of ${all.total} fields`,
     );
-    expect(all.correct / all.total).toBeGreaterThanOrEqual(0.85);
-    for (const [type, s] of scores) expect(s.correct / s.total, type).toBeGreaterThanOrEqual(0.6);
+    expect(all.correct / all.total).toBeGreaterThanOrEqual(0.95);
+    for (const [type, s] of scores) expect(s.correct / s.total, type).toBeGreaterThanOrEqual(0.75);
   }, 240_000);
 });

@@ -65,6 +65,17 @@ function wordsOf(line: TextLine): TextWord[] {
   return out;
 }
 
+/**
+ * OCR reads specks and paper texture beside a word as quote marks (`"credit`, `‘Franked`). Tax
+ * documents do not quote their labels or figures, so quote marks at either end of an OCR'd word
+ * are dropped; a word of nothing else goes.
+ */
+function withoutQuoteNoise(word: TextWord): TextWord[] {
+  const text = word.text.replace(/^["'`‘’“”]+|["'`‘’“”]+$/g, '');
+  if (text === word.text) return [word];
+  return text ? [{ ...word, text }] : [];
+}
+
 interface RowGroup {
   page: number;
   y0: number;
@@ -101,10 +112,14 @@ export function normaliseLayout(layout: DocumentLayout): NormDoc {
         words = words.slice(0, kept);
         truncated = true;
       }
+      const ocr = line.confidence !== undefined || words.some((w) => w.confidence !== undefined);
+      if (ocr) words = words.flatMap(withoutQuoteNoise);
+      // An OCR'd line without a letter or digit is a speck or a rule read as a symbol ("©", "~"):
+      // kept, it split table headings that wrap onto two lines.
+      if (ocr && !words.some((w) => /[\p{L}\p{N}]/u.test(w.text))) continue;
       if (words.length === 0) continue;
       const y0 = line.box.y;
       const y1 = line.box.y + line.box.h;
-      const ocr = line.confidence !== undefined || words.some((w) => w.confidence !== undefined);
       let target: RowGroup | undefined;
       for (let i = Math.max(0, rows.length - 3); i < rows.length; i++) {
         const g = rows[i] as RowGroup;

@@ -66,17 +66,57 @@ function tooLarge(width: number, height: number): ImageRejectedError {
   );
 }
 
+/** Otsu's threshold: the grey level that best separates ink from paper in a histogram. */
+export function otsuThreshold(grey: Uint8Array): number {
+  const histogram = new Array<number>(256).fill(0);
+  for (const value of grey) histogram[value]! += 1;
+  const total = grey.length;
+  let sumAll = 0;
+  for (let level = 0; level < 256; level += 1) sumAll += level * histogram[level]!;
+  let sumBelow = 0;
+  let countBelow = 0;
+  let best = 128;
+  let bestVariance = -1;
+  for (let level = 0; level < 256; level += 1) {
+    countBelow += histogram[level]!;
+    if (countBelow === 0) continue;
+    const countAbove = total - countBelow;
+    if (countAbove === 0) break;
+    sumBelow += level * histogram[level]!;
+    const meanBelow = sumBelow / countBelow;
+    const meanAbove = (sumAll - sumBelow) / countAbove;
+    const variance = countBelow * countAbove * (meanBelow - meanAbove) ** 2;
+    if (variance > bestVariance) {
+      bestVariance = variance;
+      best = level;
+    }
+  }
+  return best;
+}
+
 /**
  * Estimates how far text lines lean (degrees, within ±4°) by projection profiles: on a small
  * binarised copy, the rotation that makes the row sums most uneven lines the text up with the rows.
+ * The copy is binarised at Otsu's threshold for this image: a cleaned photo's paper can be any
+ * grey, and counted as ink it drowned the text, so photographed pages were never straightened.
  */
 export async function estimateSkew(png: Buffer): Promise<number> {
-  const { data, info } = await sharp(png)
+  const small = await sharp(png)
     .resize({ width: 700, withoutEnlargement: true })
-    .threshold(170)
-    .negate()
+    .greyscale()
     .raw()
     .toBuffer({ resolveWithObject: true });
+  const grey =
+    small.info.channels === 1
+      ? small.data
+      : Uint8Array.from(
+          { length: small.info.width * small.info.height },
+          (_, i) => small.data[i * small.info.channels]!,
+        );
+  const cut = otsuThreshold(grey);
+  // Ink is 255 and paper 0, so the black corners a rotation adds count as paper.
+  const data = Buffer.from(grey.map((value) => (value <= cut ? 255 : 0)));
+  const info = { width: small.info.width, height: small.info.height, channels: 1 as const };
   const score = async (angle: number) => {
     const rotated = await sharp(data, {
       raw: { width: info.width, height: info.height, channels: info.channels },
@@ -170,8 +210,13 @@ export async function cleanImage(
     // Deskew: a page photographed or scanned a degree or two off is turned straight (on white).
     const skew = await estimateSkew(data);
     if (skew !== 0) {
+      // The corners the turn uncovers are filled with the page's own grey (about its mean): white
+      // wedges against a grey photographed page read to tesseract as the page's edge, and it lost
+      // the text inside.
+      const { channels } = await sharp(data).stats();
+      const paper = Math.round(channels[0]?.mean ?? 255);
       const straight = await sharp(data)
-        .rotate(skew, { background: '#ffffff' })
+        .rotate(skew, { background: { r: paper, g: paper, b: paper } })
         .png({ compressionLevel: 2 })
         .toBuffer({ resolveWithObject: true });
       return { png: straight.data, width: straight.info.width, height: straight.info.height, skew };
