@@ -7,7 +7,7 @@ import {
   type ReturnItem,
 } from '@numeri/contracts';
 import { assess } from '@numeri/tax-engine';
-import { afterAll, beforeAll, describe, expect, inject, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   appLinkIn,
   checkpoint,
@@ -20,6 +20,9 @@ import {
   openReturnStep,
   pdfText,
   readEstimate,
+  stepsInOrder,
+  submitSignIn,
+  submitSignUp,
   totpCode,
   type Person,
   type Viewport,
@@ -114,18 +117,7 @@ for (const [viewport, size] of [
     let secret = '';
     let recoveryCodes: string[] = [];
 
-    // The steps share one browser and one account, in order: once one fails, the rest are skipped.
-    let failed = false;
-    const step = (name: string, body: () => Promise<void>) =>
-      it(name, async (context: TestContext) => {
-        if (failed) context.skip('an earlier step failed');
-        try {
-          await body();
-        } catch (error) {
-          failed = true;
-          throw error;
-        }
-      });
+    const step = stepsInOrder();
     const shot = (page: Parameters<typeof checkpoint>[0], name: string) =>
       checkpoint(page, `${viewport}-${name}`);
 
@@ -140,11 +132,7 @@ for (const [viewport, size] of [
       await expectHeading(page, 'Create your account');
       await shot(page, 'sign-up');
 
-      await page.getByLabel('First name').fill(person.givenName);
-      await page.getByLabel('Last name').fill(person.familyName);
-      await page.getByLabel('Email address').fill(person.email);
-      await page.getByLabel('Password', { exact: true }).fill(person.password);
-      await page.getByRole('button', { name: 'Create account' }).click();
+      await submitSignUp(page, person);
       await expectHeading(page, 'Check your email');
       await expect.poll(() => page.getByText(person.email).isVisible()).toBe(true);
       await shot(page, 'sign-up-check-your-email');
@@ -161,9 +149,7 @@ for (const [viewport, size] of [
       await expectHeading(page, 'Sign in to Numeri');
       await shot(page, 'sign-in');
 
-      await page.getByLabel('Email address').fill(person.email);
-      await page.getByLabel('Password', { exact: true }).fill(person.password);
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await submitSignIn(page, person);
       await expectHeading(page, 'Your tax, year by year');
       await expect.poll(() => page.getByText(`Welcome, ${person.givenName}`).isVisible()).toBe(true);
       await shot(page, 'dashboard-new-account');
@@ -437,9 +423,7 @@ for (const [viewport, size] of [
       await expectHeading(page, 'Sign in to Numeri');
       await expect.poll(() => page.getByText('You’re signed out').isVisible()).toBe(true);
 
-      await page.getByLabel('Email address').fill(person.email);
-      await page.getByLabel('Password', { exact: true }).fill(person.password);
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await submitSignIn(page, person);
       await expect
         .poll(() => page.getByRole('heading', { name: 'Two-factor authentication', level: 2 }).isVisible())
         .toBe(true);

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { generate } from 'otplib';
 import type { Locator, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
-import { screenshot, seriousA11yViolations } from './browser';
+import { expect, inject, it, type TestContext } from 'vitest';
+import { screenshot, seriousA11yViolations, url } from './browser';
 
 export type Viewport = 'desktop' | 'phone';
 
@@ -183,4 +183,55 @@ export async function pdfText(data: Uint8Array): Promise<string> {
   }
   await doc.destroy();
   return pages.join('\n');
+}
+
+// ── accounts ────────────────────────────────────────────────────────────────────────────────
+
+/** Fills in and sends the sign-up form. */
+export async function submitSignUp(page: Page, person: Person): Promise<void> {
+  await page.getByLabel('First name').fill(person.givenName);
+  await page.getByLabel('Last name').fill(person.familyName);
+  await page.getByLabel('Email address').fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** Fills in and sends the sign-in form's first step (email and password). */
+export async function submitSignIn(page: Page, person: Person): Promise<void> {
+  await page.getByLabel('Email address').fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Signs up, follows the link in the confirmation email and signs in (no 2FA): the dashboard shows. */
+export async function signUpAndSignIn(page: Page, person: Person): Promise<void> {
+  await page.goto(url('/sign-up'));
+  await submitSignUp(page, person);
+  await expectHeading(page, 'Check your email');
+  const email = await emailTo(person.email, /confirm your email/i);
+  await page.goto(url(appLinkIn(email.text, '/verify-email')));
+  await expectHeading(page, 'Your email is confirmed');
+  await page.goto(url('/sign-in'));
+  await submitSignIn(page, person);
+  await expectHeading(page, 'Your tax, year by year');
+}
+
+// ── steps ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * `it` for steps that share one browser and one account, in order: once one fails, the rest are
+ * skipped (they would fail for the same reason and bury it).
+ */
+export function stepsInOrder(): (name: string, body: () => Promise<void>) => void {
+  let failed = false;
+  return (name, body) =>
+    it(name, async (context: TestContext) => {
+      if (failed) context.skip('an earlier step failed');
+      try {
+        await body();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    });
 }

@@ -3,6 +3,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 // tax invoice), written with its own column and money helpers, but with fixed figures so each
 // test knows exactly what the return should come to.
 import { cols, money, spacedAbn } from '../../packages/extract/test/fixtures/random';
+import { encryptPdf } from '../../apps/server/test/fixtures/encrypted-pdf';
 
 /** A file as Playwright's `setInputFiles` takes it. */
 export interface UploadFile {
@@ -126,4 +127,29 @@ export async function receiptPdf(receipt: Receipt, name: string): Promise<Upload
     'Thank you for shopping with us',
   ].join('\n');
   return { name, mimeType: 'application/pdf', buffer: await textLayerPdf(text) };
+}
+
+/** A Commonwealth Bank (NetBank) CSV export: no header; date, signed amount, description, balance. */
+export function commbankCsv(
+  rows: { date: string; cents: number; description: string }[],
+  name: string,
+): UploadFile {
+  let balance = 250_000;
+  const lines = rows.map(({ date, cents, description }) => {
+    balance += cents;
+    const [y, m, d] = date.split('-');
+    const signed = (c: number) => `${c < 0 ? '-' : '+'}${(Math.abs(c) / 100).toFixed(2)}`;
+    return `${d}/${m}/${y},"${signed(cents)}","${description}","${signed(balance)}"`;
+  });
+  return { name, mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`) };
+}
+
+/** The income statement PDF, encrypted as banks and payroll services send them: it opens only with `password`. */
+export async function lockedIncomeStatementPdf(
+  statement: IncomeStatement,
+  password: string,
+  name: string,
+): Promise<UploadFile> {
+  const plain = await incomeStatementPdf(statement, name);
+  return { ...plain, buffer: await encryptPdf(plain.buffer, password) };
 }

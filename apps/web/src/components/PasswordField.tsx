@@ -6,8 +6,11 @@ import { Field, controlClasses, type FieldBaseProps } from './Field';
 export interface PasswordFieldProps
   extends FieldBaseProps, Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'type'> {
   ref?: Ref<HTMLInputElement>;
-  /** `new-password` shows the strength guide; `current-password` doesn't. */
-  autoComplete: 'current-password' | 'new-password';
+  /**
+   * `new-password` shows the strength guide; `current-password` doesn't; `off` is for a password
+   * that is not this account's (a PDF's), which no password manager should fill in.
+   */
+  autoComplete: 'current-password' | 'new-password' | 'off';
   /** The person's name and email, so the guide can warn about passwords built from them. */
   personal?: readonly string[];
   /** The current text, for the strength guide (pass the watched form value). */

@@ -74,7 +74,8 @@ function PasswordForm({
     <form noValidate onSubmit={(event) => void submit(event)} className="space-y-5">
       <PasswordField
         label="Password"
-        autoComplete="current-password"
+        // The PDF's own password, not the Numeri one a password manager would fill in here.
+        autoComplete="off"
         hint="Statements are often protected with your date of birth or part of your account or member number."
         value={password}
         onChange={(event) => setPassword(event.target.value)}
