@@ -101,6 +101,9 @@ describe('a bank export and a password-protected PDF (desktop)', () => {
     await expect.poll(() => claim.textContent()).toContain('From a bank transaction');
     expect(await claim.textContent()).toContain('D5 · $52');
     expect(await claim.getByRole('link', { name: 'Bank transaction 15 Aug 2025' }).count()).toBe(1);
+    // $52 of work expenses in all: the ATO needs no receipt at $300 or less, and says so.
+    expect(await claim.textContent()).toContain('Record attached');
+    expect(await claim.textContent()).toContain('come to $300 or less');
     // Dismissed means not claimed.
     expect(await page.getByRole('article', { name: STATIONERY }).count()).toBe(0);
     await checkpoint(page, 'return-with-bank-claim');

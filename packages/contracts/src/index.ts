@@ -9,3 +9,4 @@ export * from './return-items.contract';
 export * from './returns.mapping';
 export * from './returns.contract';
 export * from './documents.contract';
+export * from './records';

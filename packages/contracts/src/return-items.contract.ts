@@ -34,6 +34,11 @@ export const evidenceSchema = z
     region: regionSchema.nullable().default(null),
     /** Human label, e.g. "Income statement — Acme Pty Ltd". */
     label: z.string().max(200).optional(),
+    /**
+     * A line of a bank statement: it shows that a payment was made, not what was bought, so on
+     * its own it is not the receipt the ATO expects (see records.ts).
+     */
+    bankTransaction: z.boolean().optional(),
   })
   .meta({ id: 'Evidence' });
 export type Evidence = z.infer<typeof evidenceSchema>;

@@ -73,7 +73,10 @@ export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export const recordsCheckSchema = z.object({
   itemId: z.string(),
   expected: z.string(),
+  /** Whether what is attached meets what the ATO expects (see recordStatus). */
   attached: z.boolean(),
+  /** Why a bank statement alone does or doesn't do, when that is all there is. */
+  note: z.string().nullable().default(null),
   source: z.object({ title: z.string(), url: z.string().optional() }),
 });
 

@@ -10,7 +10,8 @@ const ofKind = <K extends ReturnItem['kind']>(items: readonly ReturnItem[], kind
 const nz = (value: number) => (value === 0 ? undefined : value);
 
 /** The work share of an expense, rounded down to the cent (never claim more than the records show). */
-function workShare(item: ItemOf<'deduction'>): number {
+/** The part of a deduction item that is claimed: its work-related share, in whole cents. */
+export function workShare(item: ItemOf<'deduction'>): number {
   return Math.floor((item.amountCents * item.workUseBasisPoints) / 10_000);
 }
 

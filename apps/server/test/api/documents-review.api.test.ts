@@ -107,6 +107,82 @@ describe('bank transactions on the return', () => {
   });
 });
 
+describe('records for claims from the bank', () => {
+  it('a bank statement alone does for work expenses up to $300 in all, not beyond; a receipt always does', async () => {
+    const user = await newUser(ctx, 'bank-records');
+    await uploadAndSettle(
+      ctx,
+      user,
+      'bank.csv',
+      Buffer.from(
+        'Date,Description,Amount\n12/08/2024,OFFICEWORKS 0423 CARLTON,-189.00\n20/09/2024,OFFICEWORKS 0101 FITZROY,-150.00\n',
+      ),
+    );
+    const [first, second] = (await api(user, 'GET', '/api/v1/transactions?suggested=true')).json().items as {
+      id: string;
+      amountCents: number;
+    }[];
+    const recordOf = async (id: string) =>
+      ((await api(user, 'GET', '/api/v1/returns/2024-25')).json().records as { itemId: string }[]).find(
+        (r) => r.itemId === id,
+      );
+
+    // $189 of work expenses: the statement line is enough (ATO: no written evidence at $300 or less).
+    expect(
+      (await api(user, 'PATCH', `/api/v1/transactions/${first!.id}`, { action: 'claim' })).statusCode,
+    ).toBe(200);
+    const items = await returnItems(user, '2024-25');
+    expect(items.find((i) => i.id === first!.id)?.evidence).toEqual([
+      expect.objectContaining({ bankTransaction: true }),
+    ]);
+    expect(await recordOf(first!.id)).toMatchObject({
+      attached: true,
+      note: expect.stringMatching(/\$300 or less/),
+    });
+
+    // $339 in all: now each claim needs its receipt, and the review checklist says which.
+    expect(
+      (await api(user, 'PATCH', `/api/v1/transactions/${second!.id}`, { action: 'claim' })).statusCode,
+    ).toBe(200);
+    for (const id of [first!.id, second!.id])
+      expect(await recordOf(id)).toMatchObject({
+        attached: false,
+        note: expect.stringMatching(/more than \$300/),
+      });
+    const checklist = (await api(user, 'GET', '/api/v1/returns/2024-25/checklist')).json() as {
+      title: string;
+      itemId?: string;
+    }[];
+    expect(
+      checklist
+        .filter((c) => c.title === 'Only a bank statement for this claim')
+        .map((c) => c.itemId)
+        .sort(),
+    ).toEqual([first!.id, second!.id].sort());
+
+    // The receipt attached to one claim is its record; the other still lacks one.
+    const receipt = await uploadAndSettle(
+      ctx,
+      user,
+      'receipt.pdf',
+      await textLayerPdf(fixtureOf('receipt').text),
+    );
+    expect(
+      (await api(user, 'PATCH', `/api/v1/transactions/${first!.id}`, { action: 'reset' })).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await api(user, 'PATCH', `/api/v1/transactions/${first!.id}`, {
+          action: 'claim',
+          evidenceDocumentId: receipt.id,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(await recordOf(first!.id)).toMatchObject({ attached: true, note: null });
+    expect(await recordOf(second!.id)).toMatchObject({ attached: false });
+  });
+});
+
 describe('the same statement twice', () => {
   it('a second file with the same figures is not added to the return again', async () => {
     const user = await newUser(ctx, 'twice');

@@ -40,8 +40,8 @@ export async function buildChecklist(
       list.push({
         id: `records.${record.itemId}`,
         severity: 'risk',
-        title: 'No record attached to this claim',
-        detail: record.expected,
+        title: record.note ? 'Only a bank statement for this claim' : 'No record attached to this claim',
+        detail: record.note ?? record.expected,
         itemId: record.itemId,
         source: record.source,
       });

@@ -249,6 +249,7 @@ function viewOf(
           ? 'A record of the actual hours you worked from home for the whole year.'
           : 'A receipt showing the supplier, what you bought, the date and the amount.',
       attached: i.evidence.length > 0,
+      note: null,
       source: {
         title:
           i.kind === 'working-from-home'

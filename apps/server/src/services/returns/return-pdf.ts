@@ -2006,10 +2006,15 @@ function renderRecords(w: Writer, ctx: Context): void {
     w.ensure(BODY.leading * 4);
     w.row(
       item ? describeItem(item) : `Item ${r.itemId}`,
-      r.attached ? `Attached (${item?.evidence.length ?? 0})` : 'Not attached',
+      r.attached
+        ? `Attached (${item?.evidence.length ?? 0})`
+        : item?.evidence.length
+          ? 'Bank statement only'
+          : 'Not attached',
       { bold: true, tone: r.attached ? 'bold' : 'warn' },
     );
     w.paragraph(`What the ATO expects: ${r.expected}`, { indent: 10, after: 0 });
+    if (r.note) w.paragraph(r.note, { indent: 10, after: 0 });
     w.paragraph(`Source: ${r.source.title}`, { small: true, indent: 10, after: 6 });
   }
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
+  recordStatus,
   returnFactsSchema,
   returnItemSchema,
   returnSectionSchema,
@@ -150,7 +151,7 @@ export class ReturnsService {
               {
                 itemId: item.id,
                 expected: expected.expected,
-                attached: item.evidence.length > 0,
+                ...recordStatus(item, stored.items),
                 source: expected.source,
               },
             ]

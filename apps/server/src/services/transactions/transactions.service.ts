@@ -162,6 +162,7 @@ export class TransactionsService {
         documentId: row.sourceDocumentId,
         region: null,
         label: `Bank transaction ${date}: ${row.description}`.slice(0, 200),
+        bankTransaction: true,
       });
     if (evidenceDocumentId) {
       const [receipt] = await this.db

@@ -88,9 +88,7 @@ function nextSteps(
       });
       continue;
     }
-    const unrecorded = view.records.filter(
-      (record) => !view.items.some((i) => i.id === record.itemId && i.evidence.length > 0),
-    );
+    const unrecorded = view.records.filter((record) => !record.attached);
     if (unrecorded.length > 0) {
       steps.push({
         id: `${year}-records`,

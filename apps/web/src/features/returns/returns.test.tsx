@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { json, mockApi, problem, signedInRoutes } from '../../test/api-mock';
 import { renderApp } from '../../test/render';
 import { saverTiming } from './return-saver';
-import { employer, returnView, returnsServer } from './test-fixtures';
+import { employer, item, returnView, returnsServer } from './test-fixtures';
 
 const defaults = { ...saverTiming };
 beforeEach(() => {
@@ -344,6 +344,49 @@ describe('deduction helpers', () => {
     await user.click(within(card).getByRole('button', { name: 'Attach a record' }));
     expect(await screen.findByRole('dialog', { name: 'Attach a record' })).toBeTruthy();
     expect(screen.getByText(/You haven’t uploaded any documents yet/)).toBeTruthy();
+  });
+});
+
+describe('records for claims from the bank', () => {
+  it('says when a bank statement is all there is, and why it does not do over $300', async () => {
+    const fromBank = (id: string, description: string, amountCents: number) =>
+      item({
+        id,
+        kind: 'deduction',
+        source: 'transaction',
+        label: 'D5',
+        description,
+        amountCents,
+        evidence: [
+          {
+            documentId: '5f0c3c1e-8d8a-4e0b-9a51-6f7e8d9c0b1a',
+            region: null,
+            label: `Bank transaction: ${description}`,
+            bankTransaction: true,
+          },
+        ],
+      });
+    const server = returnsServer(
+      returnView({
+        sections: ['work-deductions'],
+        facts: { residency: { kind: 'resident' } },
+        items: [
+          employer(),
+          fromBank('22222222-2222-4222-8222-222222222222', 'OFFICEWORKS 0423', 18_900),
+          fromBank('33333333-3333-4333-8333-333333333333', 'JB HI-FI 0101', 25_000),
+        ],
+      }),
+    );
+    mockApi({
+      ...signedInRoutes(),
+      ...server.routes,
+      'GET /api/v1/documents': () => json({ items: [], nextCursor: null }),
+    });
+    renderApp('/returns/2024-25/work-deductions');
+
+    const card = await screen.findByRole('article', { name: 'OFFICEWORKS 0423' });
+    expect(within(card).getByText('Only a bank statement attached')).toBeTruthy();
+    expect(within(card).getByText(/come to more than \$300, so the ATO expects the receipt/)).toBeTruthy();
   });
 });
 

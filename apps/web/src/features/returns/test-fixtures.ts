@@ -1,6 +1,7 @@
 import {
   assessmentToEstimateResponse,
   returnItemSchema,
+  recordStatus,
   returnToTaxReturnInput,
   type ReturnAssessment,
   type ReturnFacts,
@@ -100,7 +101,7 @@ export function returnView(
       .map((i) => ({
         itemId: i.id,
         expected: 'A receipt showing the supplier, what you bought, the date and the amount.',
-        attached: i.evidence.length > 0,
+        ...recordStatus(i, items),
         source: { title: 'ATO: Records you need to keep', url: 'https://www.ato.gov.au/records' },
       })),
     reviewSignedOff: null,

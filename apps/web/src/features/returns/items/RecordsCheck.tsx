@@ -1,4 +1,4 @@
-import type { DocumentDto, ReturnItem } from '@numeri/contracts';
+import { recordStatus, type DocumentDto, type ReturnItem } from '@numeri/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -132,7 +132,8 @@ export function RecordsCheck({
   const [open, setOpen] = useState(false);
   const expectation = snapshot.server.records.find((record) => record.itemId === item.id);
   if (!expectation) return null;
-  const attached = item.evidence.length > 0;
+  // Worked out here from the draft, so attaching a record shows at once (the server agrees on save).
+  const { attached, note } = recordStatus(item, snapshot.draft.items);
   return (
     <div
       className={cn(
@@ -148,11 +149,16 @@ export function RecordsCheck({
         ) : (
           <WarningIcon className="size-4 shrink-0" />
         )}
-        {attached ? 'Record attached' : 'No record attached yet'}
+        {attached
+          ? 'Record attached'
+          : item.evidence.length
+            ? 'Only a bank statement attached'
+            : 'No record attached yet'}
       </p>
       <p className="mt-1 leading-6 text-slate-700">
         <span className="font-medium">The ATO expects:</span> {expectation.expected}
       </p>
+      {note ? <p className="mt-1 leading-6 text-slate-700">{note}</p> : null}
       <p className="mt-1 text-xs text-slate-500">
         Source: <SourceLink source={{ title: expectation.source.title, url: expectation.source.url ?? '' }} />
       </p>

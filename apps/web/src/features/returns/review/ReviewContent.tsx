@@ -276,10 +276,14 @@ function EverythingOnTheReturn({
                           <p
                             className={cn(
                               'mt-1 text-xs',
-                              item.evidence.length ? 'text-teal-800' : 'text-amber-800',
+                              record.attached ? 'text-teal-800' : 'text-amber-800',
                             )}
                           >
-                            {item.evidence.length ? 'Record attached' : 'No record attached'}
+                            {record.attached
+                              ? 'Record attached'
+                              : item.evidence.length
+                                ? 'Only a bank statement attached'
+                                : 'No record attached'}
                           </p>
                         ) : null}
                       </div>
