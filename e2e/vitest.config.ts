@@ -9,6 +9,10 @@ export default defineConfig({
     globalSetup: ['./support/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A page can take more than vitest's 1 s poll default to paint on a loaded 2-core CI machine
+    // (the phone shell once missed it while the server was still warming up); a real failure
+    // still fails, only later.
+    expect: { poll: { timeout: 10_000 } },
     // One browser, one server: specs run one after another.
     fileParallelism: false,
   },
