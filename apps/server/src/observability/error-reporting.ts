@@ -40,3 +40,20 @@ export function reportError(err: unknown, where: ErrorContext): void {
     context: context.active(),
   });
 }
+
+/**
+ * A crash (an uncaught exception, or a rejected promise nobody handled) is the error most worth
+ * reporting, and the batch that would carry it dies with the process. So: print it as Node would,
+ * report it, give the exporter a bounded moment to send it, then exit 1 as Node would have.
+ */
+export function reportCrashes(flush: () => Promise<void>, graceMs = 3_000): void {
+  let crashing = false;
+  process.on('uncaughtException', (err, origin) => {
+    console.error(err);
+    if (crashing) return;
+    crashing = true;
+    reportError(err, { 'process.crash': origin });
+    setTimeout(() => process.exit(1), graceMs);
+    void flush().finally(() => process.exit(1));
+  });
+}

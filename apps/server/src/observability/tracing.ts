@@ -9,13 +9,15 @@
  * at OTEL_TRACES_SAMPLER_RATIO (parent-based, so a caller's sampled trace is kept whole).
  * Requests answered 5xx and thrown errors mark their spans as errors. Error reporting
  * (error-reporting.ts) sends every unexpected error, sampled or not, as an OTLP log record to the
- * same endpoint (`/v1/logs`), with the trace id when the request was traced.
+ * same endpoint (`/v1/logs`), with the trace id when the request was traced, and reports a crash
+ * before the process exits.
  *
  * Privacy: only /api requests are traced; query strings are dropped from span attributes (links
  * carry one-time tokens); SQL is recorded with placeholders, never parameter values.
  */
 import type { IncomingMessage } from 'node:http';
 import { parseConfig, type Config } from '../config/config';
+import { reportCrashes } from './error-reporting';
 
 export async function startTracing(
   tracing: Config['tracing'],
@@ -111,6 +113,7 @@ if (!process.env.VITEST) {
       const flush = () => void tracer.shutdown().catch(() => {});
       process.once('SIGTERM', flush);
       process.once('SIGINT', flush);
+      reportCrashes(() => tracer.shutdown());
     }
   } catch {
     // the entrypoint parses the configuration again and explains what is wrong

@@ -122,4 +122,36 @@ describe('OpenTelemetry tracing (optional)', () => {
     expect(all).toContain('document.process');
     expect(all).not.toContain('jo@example.com');
   }, 60_000);
+
+  it('reports a crash (a rejection nobody handled) before the process exits 1, as Node would', async () => {
+    // The real preload, ahead of a script that crashes: the report must leave before the exit.
+    const crash = `setTimeout(() => Promise.reject(new TypeError('cannot read 0412 345 678 of undefined')), 50);`;
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--import', './apps/server/src/observability/tracing.ts', '-e', crash],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          DATA_DIR: dataDir,
+          JWT_SECRET: randomBytes(36).toString('base64url'),
+          OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+          OTEL_TRACES_SAMPLER_RATIO: '0',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, output).toBe(1);
+    expect(output).toContain('TypeError');
+    const report = logBodies.find((body) => body.includes('cannot read'));
+    expect(report, output).toBeDefined();
+    expect(report).toContain('"numeri-api"');
+    expect(report).toContain('unhandledRejection');
+    expect(report).toContain('cannot read [number] of undefined');
+    expect(report).not.toContain('0412 345 678');
+  }, 60_000);
 });
