@@ -77,16 +77,19 @@ describe('the interview', () => {
     expect(screen.getAllByText('Estimated refund', { exact: false }).length).toBeGreaterThan(0);
 
     // Autosave: one PATCH naming the version it was based on, money in integer cents.
-    await waitFor(() => expect(server.state.view.items).toHaveLength(1));
+    // (On a slow machine a half-typed figure may be saved first; the last save is the answer.)
+    await waitFor(() =>
+      expect(server.state.view.items).toEqual([
+        expect.objectContaining({
+          kind: 'employment',
+          payerName: 'Acme Pty Ltd',
+          grossPaymentsCents: 8_500_000,
+          taxWithheldCents: 1_800_000,
+        }),
+      ]),
+    );
     const patches = api.callsTo('PATCH /api/v1/returns/2024-25').map((call) => call.body as ReturnUpdate);
     expect(patches[0]!.version).toBe(3);
-    const saved = server.state.view.items[0]!;
-    expect(saved).toMatchObject({
-      kind: 'employment',
-      payerName: 'Acme Pty Ltd',
-      grossPaymentsCents: 8_500_000,
-      taxWithheldCents: 1_800_000,
-    });
     // Each later save names the version the previous one returned (no stale writes).
     patches.forEach((patch, index) => expect(patch.version).toBe(3 + index));
     expect(await screen.findByText(/^Saved/)).toBeTruthy();
@@ -331,11 +334,13 @@ describe('deduction helpers', () => {
     await user.click(screen.getByRole('radio', { name: /D3 Work-related clothing/ }));
     await user.type(screen.getByLabelText('What it was'), 'Hi-vis shirts');
     await user.type(screen.getByLabelText('Amount paid'), '120.50');
-    await waitFor(() => expect(server.state.view.items.some((i) => i.kind === 'deduction')).toBe(true));
-    expect(server.state.view.items.find((i) => i.kind === 'deduction')).toMatchObject({
-      label: 'D3',
-      amountCents: 12_050,
-    });
+    // On a slow machine autosave can send a half-typed amount first; the last save is the answer.
+    await waitFor(() =>
+      expect(server.state.view.items.find((i) => i.kind === 'deduction')).toMatchObject({
+        label: 'D3',
+        amountCents: 12_050,
+      }),
+    );
     await user.click(screen.getByRole('button', { name: 'Done' }));
 
     const card = await screen.findByRole('article', { name: 'Hi-vis shirts' });
