@@ -437,6 +437,16 @@ for (const [viewport, size] of [
       await shot(page, 'sign-in-second-factor');
       await page.getByRole('button', { name: 'Verify and sign in' }).click();
       await expectHeading(page, 'Your tax, year by year');
+      // The year's card carries the server's refund, and the chart (loaded on demand) has drawn.
+      await expect
+        .poll(() =>
+          page
+            .getByText(`Refund ${dollars(REFUND.withReceipt)}`)
+            .first()
+            .isVisible(),
+        )
+        .toBe(true);
+      await expect.poll(() => page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
       await shot(page, 'dashboard-with-return');
 
       await navigate(page, viewport, 'Returns');

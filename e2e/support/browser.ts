@@ -26,6 +26,9 @@ export async function openBrowser(
     // axe-core is injected as a script; the app's own CSP (tested elsewhere) would refuse it.
     bypassCSP: true,
     timezoneId: 'Australia/Sydney',
+    // As a person who asks for less motion: the app must honour it, and screenshots are then of
+    // settled pages (charts drawn, not mid-animation).
+    reducedMotion: 'reduce',
     args: [
       '--headless',
       '--no-sandbox',

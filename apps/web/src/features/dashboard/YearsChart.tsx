@@ -11,6 +11,8 @@ export const SERIES = [
 
 /** Income, deductions and tax across years (the table beside it carries the same figures). */
 export default function YearsChart({ data }: { data: YearFigures[] }) {
+  // The stylesheet stills CSS motion for people who ask for less; recharts animates in script.
+  const animate = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart
@@ -48,6 +50,7 @@ export default function YearsChart({ data }: { data: YearFigures[] }) {
             fill={series.colour}
             radius={[4, 4, 0, 0]}
             maxBarSize={36}
+            isAnimationActive={animate}
           />
         ))}
       </BarChart>
