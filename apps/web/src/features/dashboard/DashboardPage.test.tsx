@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, mockApi, signedInRoutes } from '../../test/api-mock';
 import { renderApp } from '../../test/render';
-import { employer, returnView, summaryOf } from '../returns/test-fixtures';
+import { employer, item, returnView, summaryOf } from '../returns/test-fixtures';
 
 const doc = (id: string) => ({
   id,
@@ -105,6 +105,48 @@ describe('dashboard', () => {
       ['$85,000', '$0', '$17,988'],
       ['$90,000', '$0', '$19,588'],
     ]);
+  });
+
+  it('when everything is answered, a claim without its record comes before “review and lodge”', async () => {
+    const ready = returnView(
+      {
+        sections: ['employment', 'work-deductions'],
+        facts: { residency: { kind: 'resident' }, hasStudyLoan: false },
+        items: [
+          employer(),
+          item({
+            id: '22222222-2222-4222-8222-222222222222',
+            kind: 'deduction',
+            source: 'manual',
+            label: 'D3',
+            description: 'Hi-vis shirts',
+            amountCents: 12_050,
+            evidence: [],
+          }),
+        ],
+      },
+      { incomeYear: '2025-26', id: '44444444-4444-4444-8444-444444444444' },
+    );
+    expect(ready.missing).toEqual([]);
+    mockApi({
+      ...signedInRoutes(),
+      'GET /api/v1/returns': () => json([summaryOf(ready)]),
+      'GET /api/v1/returns/2025-26': () => json(ready),
+      'GET /api/v1/documents': () => json({ items: [], nextCursor: null }),
+    });
+    renderApp('/');
+
+    const next = await screen.findByRole('region', { name: 'What to do next' });
+    await waitFor(() => expect(within(next).getByText('A claim has no record attached')).toBeTruthy());
+    const titles = within(next)
+      .getAllByRole('link')
+      .map((link) => link.getAttribute('aria-label') ?? link.textContent);
+    expect(titles).toEqual([expect.stringMatching(/Attach records/), expect.stringMatching(/Review/)]);
+    expect(
+      within(next)
+        .getByRole('link', { name: /Attach records/ })
+        .getAttribute('href'),
+    ).toBe('/returns/2025-26/review');
   });
 
   it('a new person sees one clear next step: start this year’s return', async () => {

@@ -78,16 +78,8 @@ function nextSteps(
     const view = views.get(summary.incomeYear);
     const year = summary.incomeYear;
     if (!view) continue;
-    if (view.missing.length === 0) {
-      steps.push({
-        id: `review-${year}`,
-        title: `Review and lodge your ${formatIncomeYear(year)} return`,
-        detail: 'Everything the estimate needs is answered.',
-        to: `/returns/${year}/review`,
-        action: 'Review',
-      });
-      continue;
-    }
+    // Records matter most when everything is answered: they are what stands between a person
+    // and lodging with confidence, so they come before "review and lodge".
     const unrecorded = view.records.filter((record) => !record.attached);
     if (unrecorded.length > 0) {
       steps.push({
@@ -97,6 +89,16 @@ function nextSteps(
         to: `/returns/${year}/review`,
         action: 'Attach records',
       });
+    }
+    if (view.missing.length === 0) {
+      steps.push({
+        id: `review-${year}`,
+        title: `Review and lodge your ${formatIncomeYear(year)} return`,
+        detail: 'Everything the estimate needs is answered.',
+        to: `/returns/${year}/review`,
+        action: 'Review',
+      });
+      continue;
     }
     for (const missing of view.missing.slice(0, 3)) {
       const step = stepOfMissing(missing.id);
