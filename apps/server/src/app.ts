@@ -167,12 +167,11 @@ export async function buildApp(adapters: Adapters, options: BuildAppOptions = {}
   const web = options.serveWeb ? await registerStaticWeb(app, config.web.distDir) : {};
   app.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
-    if (
-      !isApi &&
-      web.serveIndex &&
-      request.method === 'GET' &&
-      (request.headers.accept ?? '').includes('text/html')
-    ) {
+    // A page is asked for by a browser (Accept: text/html) or, from curl and link checkers, by a
+    // path without a file extension; a missing file (an old /assets/x.js) stays a 404.
+    const urlPath = request.url.split('?')[0]!;
+    const wantsPage = (request.headers.accept ?? '').includes('text/html') || !/\.[a-z0-9]+$/i.test(urlPath);
+    if (!isApi && web.serveIndex && request.method === 'GET' && wantsPage) {
       return web.serveIndex(request, reply);
     }
     return sendProblem(

@@ -8,7 +8,8 @@ const HASHED_ASSET = /\/assets\//;
 /**
  * Serves the built web app. Hashed files under /assets/ are immutable for a year; index.html,
  * the service worker and the manifest are revalidated every time so a deploy shows at once.
- * Unknown non-API GETs that accept HTML get index.html (client-side routes).
+ * Unknown non-API GETs for a page (accepting HTML, or a path without a file extension) get
+ * index.html (client-side routes); see the not-found handler in app.ts.
  */
 export async function registerStaticWeb(
   app: FastifyInstance,

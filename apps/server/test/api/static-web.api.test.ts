@@ -52,14 +52,24 @@ describe('the built web app', () => {
     expect(response.headers['cache-control']).toBe('no-cache');
   });
 
+  it('pages are served to clients that do not say they want HTML (curl, link checkers)', async () => {
+    for (const url of ['/', '/calculator', '/returns/2024-25?step=income']) {
+      const response = await ctx.app.inject({ url, headers: { accept: '*/*' } });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body).toContain('<div id="root">');
+    }
+  });
+
   it('unknown API paths stay problem+json even for browsers', async () => {
     const response = await ctx.app.inject({ url: '/api/v1/unknown', headers: { accept: 'text/html' } });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
   });
 
-  it('a missing asset is a 404, not index.html', async () => {
-    const response = await ctx.app.inject({ url: '/assets/missing-000.js', headers: { accept: '*/*' } });
-    expect(response.statusCode).toBe(404);
+  it('a missing file is a 404, not index.html', async () => {
+    for (const url of ['/assets/missing-000.js', '/favicon-old.png', '/api/v1/unknown', '/metricsx.json']) {
+      const response = await ctx.app.inject({ url, headers: { accept: '*/*' } });
+      expect(response.statusCode, url).toBe(404);
+    }
   });
 });
