@@ -392,6 +392,21 @@ for (const [viewport, size] of [
       // The refund the review page shows, as the server worked it out for the summary.
       expect(text).toMatch(new RegExp(`Estimated refund ${escapeRegExp(shown)}`));
       await shot(page, 'review-pdf-downloaded');
+
+      // The records pack: the summary, the checklist and both documents, under the names uploaded.
+      const [pack] = await Promise.all([
+        page.waitForEvent('download', { timeout: 30_000 }),
+        page.getByRole('button', { name: 'Download records (ZIP)' }).click(),
+      ]);
+      expect(pack.suggestedFilename()).toBe(`numeri-records-${YEAR}.zip`);
+      const packPath = path.join(inject('artifactsDir'), `${viewport}-${pack.suggestedFilename()}`);
+      await pack.saveAs(packPath);
+      const zip = await fs.readFile(packPath);
+      expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
+      // Entry names are stored as plain text in a zip's directory.
+      for (const name of ['records.csv', `numeri-return-${YEAR}.pdf`, incomeFile, receiptFile]) {
+        expect(zip.includes(Buffer.from(name)), name).toBe(true);
+      }
     });
 
     step('opens the profile and security pages', async () => {

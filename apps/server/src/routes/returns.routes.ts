@@ -18,6 +18,7 @@ import { AppError } from '../errors/app-error';
 import { auditOf, authOf, type AuthGuards } from '../http/auth-guards';
 import type { Services } from '../services/create-services';
 import { buildChecklist } from '../services/returns/return-checklist';
+import { recordsPack } from '../services/returns/records-pack';
 import { renderReturnPdf } from '../services/returns/return-pdf';
 
 const bearer = [{ bearerAuth: [] }];
@@ -45,6 +46,21 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
       ownerId: resolved,
       owner: { id: resolved, name: `${owner?.given ?? ''} ${owner?.family ?? ''}`.trim() },
     };
+  }
+
+  /** The return laid out by ATO item and label, for its owner (whoever asks for it). */
+  async function summaryPdf(ownerId: string, view: Awaited<ReturnType<typeof returns.view>>) {
+    const [person] = await db.select().from(users).where(eq(users.id, ownerId));
+    const profile = await services.profiles.get(person!);
+    return renderReturnPdf(
+      view,
+      {
+        name: `${profile.givenName} ${profile.familyName}`.trim() || profile.email,
+        tfnMasked: profile.tfn.masked,
+        email: profile.email,
+      },
+      { generatedAt: new Date() },
+    );
   }
 
   return async (app) => {
@@ -211,17 +227,7 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
         const { ownerId, owner } = await ownerFor(request, request.query.ownerId, 'return.export');
         const year = returns.assertIncomeYear(request.params.year);
         const view = await returns.view(await returns.require(ownerId, year), owner);
-        const [person] = await db.select().from(users).where(eq(users.id, ownerId));
-        const profile = await services.profiles.get(person!);
-        const pdf = await renderReturnPdf(
-          view,
-          {
-            name: `${profile.givenName} ${profile.familyName}`.trim() || profile.email,
-            tfnMasked: profile.tfn.masked,
-            email: profile.email,
-          },
-          { generatedAt: new Date() },
-        );
+        const pdf = await summaryPdf(ownerId, view);
         await services.audit.record(auditOf(request), {
           action: 'return.exported',
           subjectUserId: ownerId,
@@ -234,6 +240,56 @@ export function returnsRoutes(services: Services, guards: AuthGuards, db: Db): F
           .header('cache-control', 'no-store')
           .type('application/pdf')
           .send(Buffer.from(pdf));
+      },
+    );
+
+    app.get(
+      '/api/v1/returns/:year/records.zip',
+      {
+        preHandler: signedIn,
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary:
+            'The records pack: the PDF summary, a records checklist as CSV and every document behind the return, as a zip (each document read is audited)',
+          security: bearer,
+          params: yearParams,
+          querystring: ownerQuery,
+          produces: ['application/zip'],
+        },
+      },
+      async (request, reply) => {
+        const { ownerId, owner } = await ownerFor(request, request.query.ownerId, 'return.export');
+        const year = returns.assertIncomeYear(request.params.year);
+        const view = await returns.view(await returns.require(ownerId, year), owner);
+        const ids = [...new Set(view.items.flatMap((item) => item.evidence.map((e) => e.documentId)))];
+        // Owner-scoped: a document id on the return that is not this owner's (or is gone) is left out.
+        const packed = [];
+        for (const id of ids) {
+          const row = await services.documents.require(ownerId, id).catch(() => null);
+          if (row) packed.push({ id: row.id, originalName: row.originalName });
+        }
+        const pdf = await summaryPdf(ownerId, view);
+        await services.audit.record(auditOf(request), {
+          action: 'return.exported',
+          subjectUserId: ownerId,
+          targetType: 'return',
+          targetId: view.id,
+          details: { format: 'records-zip', documents: packed.length },
+        });
+        const context = auditOf(request);
+        return reply
+          .header('content-disposition', `attachment; filename="numeri-records-${year}.zip"`)
+          .header('cache-control', 'no-store')
+          .type('application/zip')
+          .send(
+            recordsPack({
+              view,
+              summaryPdf: pdf,
+              documents: packed,
+              readDocument: async (id) => (await services.documents.file(ownerId, id, context)).bytes,
+            }),
+          );
       },
     );
 

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLogs, users } from '../../src/db/schema';
 import { verifyAuditChain } from '../../src/services/audit/audit.service';
 import { createTestApp, type TestContext } from '../support/test-app';
+import { unzip } from '../support/zip';
 import {
   enableTwoFactor,
   lastEmailTo,
@@ -34,28 +34,6 @@ const api = (
   url: string,
   payload?: object,
 ) => ctx.app.inject({ method, url, headers: user.auth, payload, remoteAddress: user.ip });
-
-async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      const files = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.readEntry();
-    });
-  });
-}
 
 describe('profile', () => {
   it('updates details, stores phone, birth date and address encrypted, and audits field names only', async () => {

@@ -1,9 +1,13 @@
+import { parse as csvParse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLogs } from '../../src/db/schema';
 import { buildCorpus, textLayerPdf } from '../fixtures/documents';
 import { HEIC_RECEIPT } from '../fixtures/heic';
 import { newUser, type SignedIn } from '../support/accounts';
 import { settled, uploadAndSettle } from '../support/documents';
 import { createTestApp, type TestContext } from '../support/test-app';
+import { unzip } from '../support/zip';
 
 let ctx: TestContext;
 const corpus = buildCorpus(1, 2024);
@@ -269,3 +273,92 @@ describe('HEIC photos', () => {
     expect(doc.fields.find((f: { key: string }) => f.key === 'total')?.value).toBe(12_345);
   });
 });
+
+describe('records pack', () => {
+  it('zips the summary, a records checklist and every document behind the return; each read audited; owner only', async () => {
+    const user = await newUser(ctx, 'records-pack');
+    const receiptBytes = await textLayerPdf(fixtureOf('receipt').text);
+    const receipt = await uploadAndSettle(ctx, user, 'receipt.pdf', receiptBytes);
+    const confirmed = await api(user, 'POST', `/api/v1/documents/${receipt.id}/confirm`, {
+      incomeYear: '2024-25',
+      deduction: { label: 'D5' },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const view = (await api(user, 'GET', '/api/v1/returns/2024-25')).json();
+    // A claim typed in by hand, with no record, and a description CSV must quote.
+    const added = await api(user, 'PATCH', '/api/v1/returns/2024-25', {
+      version: view.version,
+      upsertItems: [
+        {
+          id: '9d6f7a1e-2b3c-4d5e-8f90-123456789abc',
+          kind: 'deduction',
+          source: 'manual',
+          label: 'D3',
+          description: 'Boots, "steel-capped"',
+          amountCents: 4_500,
+          evidence: [],
+        },
+      ],
+    });
+    expect(added.statusCode, added.body).toBe(200);
+
+    const response = await api(user, 'GET', '/api/v1/returns/2024-25/records.zip');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    expect(response.headers['content-disposition']).toContain('numeri-records-2024-25.zip');
+    const files = await unzip(response.rawPayload);
+    expect([...files.keys()].sort()).toEqual([
+      'README.txt',
+      'documents/01-receipt.pdf',
+      'numeri-return-2024-25.pdf',
+      'records.csv',
+    ]);
+    expect(files.get('documents/01-receipt.pdf')!.equals(receiptBytes)).toBe(true);
+    expect(files.get('numeri-return-2024-25.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(files.get('README.txt')!.toString()).toContain('1 claim has no record attached yet');
+
+    const rows = parseCsv(
+      files
+        .get('records.csv')!
+        .toString()
+        .replace(/^\uFEFF/, ''),
+    );
+    expect(rows[0]).toEqual([
+      'Item',
+      'Record the ATO expects',
+      'Status',
+      'Note',
+      'Files in this pack',
+      'ATO source',
+    ]);
+    const receiptRow = rows.find((row) => row[4] === 'documents/01-receipt.pdf')!;
+    expect(receiptRow[0]).toMatch(/^D5 /);
+    expect(receiptRow[2]).toBe('Attached (1 document)');
+    expect(receiptRow[1]).toContain('receipt');
+    const typedRow = rows.find((row) => row[0]!.includes('Boots, "steel-capped"'))!;
+    expect(typedRow[0]!.startsWith('D3 ')).toBe(true);
+    expect(typedRow[2]).toBe('Not attached');
+    expect(typedRow[4]).toBe('');
+
+    // The pack and each document read in it are on the audit log.
+    const actions = (
+      await ctx.adapters.database.db
+        .select({ action: auditLogs.action, details: auditLogs.details })
+        .from(auditLogs)
+        .where(eq(auditLogs.subjectUserId, user.userId))
+    ).map((row) => row.action);
+    expect(actions).toContain('return.exported');
+    expect(actions).toContain('document.downloaded');
+
+    // Another person gets the same answer as for a return that does not exist.
+    const stranger = await newUser(ctx, 'records-pack-stranger');
+    expect((await api(stranger, 'GET', '/api/v1/returns/2024-25/records.zip')).statusCode).toBe(404);
+    expect(
+      (await api(stranger, 'GET', `/api/v1/returns/2024-25/records.zip?ownerId=${user.userId}`)).statusCode,
+    ).toBe(404);
+  });
+});
+
+function parseCsv(text: string): string[][] {
+  return csvParse(text, { bom: true }) as string[][];
+}

@@ -13,6 +13,7 @@ import {
   userSessions,
   users,
 } from '../../db/schema';
+import { safeFileName } from '../documents/file-name';
 import { AppError } from '../../errors/app-error';
 import type { AuditContext, AuditService } from '../audit/audit.service';
 import type { EmailService } from '../email/email.service';
@@ -36,8 +37,6 @@ const GRACE_DAYS = 30;
 
 /** Stored document bytes are sealed under the owner's data key with this context. */
 export const documentField = (documentId: string) => `document:${documentId}`;
-
-const safeName = (name: string) => name.replace(/[^A-Za-z0-9._ -]/g, '_').slice(0, 120) || 'document';
 
 /** "Your data": everything Numeri holds about a person, and closing the account. */
 export class AccountDataService {
@@ -88,7 +87,7 @@ export class AccountDataService {
       documents: docs.map(({ textEncrypted: _t, searchVector: _s, storageKey: _k, ...rest }, i) => ({
         ...rest,
         text: documentTexts[i],
-        file: `documents/${rest.id}-${safeName(rest.originalName)}`,
+        file: `documents/${rest.id}-${safeFileName(rest.originalName)}`,
       })),
       transactions: txns,
       delegations: grants,
@@ -101,7 +100,7 @@ export class AccountDataService {
       if (sealed)
         zip.addBuffer(
           await this.vault.open(user, documentField(doc.id), sealed),
-          `documents/${doc.id}-${safeName(doc.originalName)}`,
+          `documents/${doc.id}-${safeFileName(doc.originalName)}`,
         );
     }
     zip.end();

@@ -1,4 +1,4 @@
-import { DEDUCTION_LABEL_NAMES, type ReturnItem } from '@numeri/contracts';
+import { DEDUCTION_LABEL_NAMES, type ReturnItem, type TaxReturnView } from '@numeri/contracts';
 
 export interface RecordsExpectation {
   expected: string;
@@ -93,4 +93,15 @@ export function recordsExpectedFor(item: ReturnItem): RecordsExpectation | null 
     default:
       return null;
   }
+}
+
+/** The records checklist's verdict on one claim, in the words the PDF and the records pack use. */
+export function recordStatusText(
+  record: TaxReturnView['records'][number],
+  item: ReturnItem | undefined,
+): string {
+  // Counted in documents: one receipt is evidence for several fields of its item.
+  const documents = new Set(item?.evidence.map((e) => e.documentId)).size;
+  if (record.attached) return `Attached (${documents} ${documents === 1 ? 'document' : 'documents'})`;
+  return item?.evidence.length ? 'Bank statement only' : 'Not attached';
 }

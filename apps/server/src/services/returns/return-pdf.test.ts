@@ -493,7 +493,7 @@ describe('renderReturnPdf: an employee with two employers, interest, dividends, 
     expect(t).toContain('Records checklist');
     expect(extracted.flat).toContain('1 of 3 claims have a record attached in Numeri.');
     expect(t).toContain('D5 Other work-related expenses: Laptop bag (Officeworks), $129');
-    expect(t).toContain('Attached (1)');
+    expect(t).toContain('Attached (1 document)');
     expect(t).toContain('Not attached');
     expect(t).toContain('Open items');
     expect(t).toContain('Nothing is missing');

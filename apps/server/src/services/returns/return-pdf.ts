@@ -15,6 +15,7 @@ import {
   letterText,
   type ReturnLabelRef,
 } from './ato-labels';
+import { recordStatusText } from './records';
 
 /**
  * The exported return summary: a PDF laid out by ATO item and label, ready to type into myTax or to
@@ -2004,15 +2005,10 @@ function renderRecords(w: Writer, ctx: Context): void {
   for (const r of records) {
     const item = ctx.itemById(r.itemId);
     w.ensure(BODY.leading * 4);
-    w.row(
-      item ? describeItem(item) : `Item ${r.itemId}`,
-      r.attached
-        ? `Attached (${item?.evidence.length ?? 0})`
-        : item?.evidence.length
-          ? 'Bank statement only'
-          : 'Not attached',
-      { bold: true, tone: r.attached ? 'bold' : 'warn' },
-    );
+    w.row(item ? describeItem(item) : `Item ${r.itemId}`, recordStatusText(r, item), {
+      bold: true,
+      tone: r.attached ? 'bold' : 'warn',
+    });
     w.paragraph(`What the ATO expects: ${r.expected}`, { indent: 10, after: 0 });
     if (r.note) w.paragraph(r.note, { indent: 10, after: 0 });
     w.paragraph(`Source: ${r.source.title}`, { small: true, indent: 10, after: 6 });

@@ -21,6 +21,7 @@ export const RETURNS_API = {
   checklist: (year: string) => `${V1}/returns/${encodeURIComponent(year)}/checklist`,
   exportPdf: (year: string) => `${V1}/returns/${encodeURIComponent(year)}/export.pdf`,
   exportJson: (year: string) => `${V1}/returns/${encodeURIComponent(year)}/export.json`,
+  recordsPack: (year: string) => `${V1}/returns/${encodeURIComponent(year)}/records.zip`,
   lodge: (year: string) => `${V1}/returns/${encodeURIComponent(year)}/lodge`,
   amend: (year: string) => `${V1}/returns/${encodeURIComponent(year)}/amend`,
   comments: (year: string) => `${V1}/returns/${encodeURIComponent(year)}/comments`,
@@ -153,10 +154,17 @@ export function useSignOff(year: string, ownerId: string) {
 }
 
 /** Fetches an export with the session's token (and a step-up if asked) and saves it as a file. */
-export async function downloadExport(year: string, format: 'pdf' | 'json', ownerId?: string): Promise<void> {
-  const path = format === 'pdf' ? RETURNS_API.exportPdf(year) : RETURNS_API.exportJson(year);
+export type ExportFormat = 'pdf' | 'json' | 'records';
+
+export async function downloadExport(year: string, format: ExportFormat, ownerId?: string): Promise<void> {
+  const path = {
+    pdf: RETURNS_API.exportPdf(year),
+    json: RETURNS_API.exportJson(year),
+    records: RETURNS_API.recordsPack(year),
+  }[format];
   const { blob, filename } = await api.download(path, { query: ownerQuery(ownerId) });
-  saveBlob(blob, filename ?? `numeri-return-${year}.${format}`);
+  const fallback = format === 'records' ? `numeri-records-${year}.zip` : `numeri-return-${year}.${format}`;
+  saveBlob(blob, filename ?? fallback);
 }
 
 /** The person's documents (for attaching records, and for "waiting for review" counts). */

@@ -1,7 +1,7 @@
 import type { ReturnUpdate } from '@numeri/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, mockApi, problem, signedInRoutes } from '../../test/api-mock';
 import { renderApp } from '../../test/render';
 import { saverTiming } from './return-saver';
@@ -402,6 +402,43 @@ describe('review and lodge', () => {
       facts: { residency: { kind: 'resident' }, hasStudyLoan: false },
       items: [employer()],
     });
+
+  it('downloads the records pack as the zip the server names', async () => {
+    const server = returnsServer(complete());
+    const api = mockApi({
+      ...signedInRoutes(),
+      ...server.routes,
+      'GET /api/v1/returns/2024-25/records.zip': () =>
+        new Response(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), {
+          headers: {
+            'content-type': 'application/zip',
+            'content-disposition': 'attachment; filename="numeri-records-2024-25.zip"',
+          },
+        }),
+    });
+    const saved: { name: string; href: string }[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push({ name: this.download, href: this.href });
+    });
+    const objectUrls = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+    URL.createObjectURL = vi.fn(() => 'blob:records');
+    URL.revokeObjectURL = vi.fn();
+    try {
+      const user = userEvent.setup();
+      renderApp('/returns/2024-25/review');
+      await user.click(await screen.findByRole('button', { name: 'Download records (ZIP)' }));
+      await waitFor(() =>
+        expect(saved).toEqual([{ name: 'numeri-records-2024-25.zip', href: 'blob:records' }]),
+      );
+      expect(api.callsTo('GET /api/v1/returns/2024-25/records.zip')).toHaveLength(1);
+    } finally {
+      click.mockRestore();
+      URL.createObjectURL = objectUrls.create;
+      URL.revokeObjectURL = objectUrls.revoke;
+    }
+  });
 
   it('needs the declaration, says plainly it is not sent to the ATO, asks for the second factor, then is read-only', async () => {
     const server = returnsServer(complete());

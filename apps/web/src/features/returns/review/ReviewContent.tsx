@@ -15,7 +15,14 @@ import {
 } from '../../../components';
 import { cn } from '../../../lib/cn';
 import { formatDateTime, formatIncomeYear, formatMoney } from '../../../lib/format';
-import { downloadExport, useChecklist, useComments, useSignOff, type ReturnComment } from '../api';
+import {
+  downloadExport,
+  type ExportFormat,
+  useChecklist,
+  useComments,
+  useSignOff,
+  type ReturnComment,
+} from '../api';
 import { Breakdown } from '../estimate/Breakdown';
 import { EstimateRows, OUTCOME_LABELS, outcomeOf } from '../estimate/EstimateFigures';
 import { KIND_SPECS } from '../item-specs';
@@ -371,9 +378,9 @@ function SignOffPanel({
 }
 
 export function Downloads({ year, ownerId }: { year: string; ownerId?: string }) {
-  const [busy, setBusy] = useState<'pdf' | 'json' | null>(null);
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const get = async (format: 'pdf' | 'json') => {
+  const get = async (format: ExportFormat) => {
     setBusy(format);
     setError(null);
     try {
@@ -403,10 +410,20 @@ export function Downloads({ year, ownerId }: { year: string; ownerId?: string })
         >
           Download JSON
         </Button>
+        <Button
+          variant="secondary"
+          icon={<DownloadIcon className="size-4" />}
+          loading={busy === 'records'}
+          onClick={() => void get('records')}
+        >
+          Download records (ZIP)
+        </Button>
       </div>
       <p className="text-sm text-slate-600">
         The PDF lays your return out by ATO question and label, ready to copy into myTax or hand to a tax
-        agent. The JSON holds the same data for other software.
+        agent. The JSON holds the same data for other software. The records ZIP holds the PDF, every document
+        behind your figures, and a checklist of the records the ATO expects for each claim: what to hand over
+        if the ATO asks.
       </p>
       <ApiErrorAlert error={error} />
     </div>
