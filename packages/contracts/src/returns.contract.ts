@@ -115,8 +115,9 @@ export const createReturnSchema = z.object({
   copyFromPrevious: z.boolean().default(true),
 });
 
+// Strict: a misspelt key ("fact" for "facts") must be a 400, not a 200 that changed nothing.
 export const updateReturnSchema = z
-  .object({
+  .strictObject({
     version: z.number().int().min(1).describe('The version this change is based on'),
     sections: z.array(returnSectionSchema).max(40).optional(),
     facts: returnFactsSchema.optional().describe('Replaces the facts (send them all)'),

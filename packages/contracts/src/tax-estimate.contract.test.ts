@@ -53,6 +53,12 @@ describe('estimate request schema', () => {
     }
   });
 
+  it('rejects unknown keys at the top level, so a misspelt field is not silently taken as zero', () => {
+    const result = estimateRequestSchema.safeParse({ incomeYear: '2025-26', salaryCents: 8_500_000 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['salaryCents'] });
+  });
+
   it('rejects unknown keys in income and deductions', () => {
     expect(estimateRequestSchema.safeParse({ incomeYear: '2024-25', income: { salary: 1 } }).success).toBe(
       false,

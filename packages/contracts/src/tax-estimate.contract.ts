@@ -219,7 +219,7 @@ export const incomeTestsSchema = z
   .describe('Amounts used only in income tests (Medicare levy surcharge, SAPTO, study loans)');
 
 export const estimateRequestSchema = z
-  .object({
+  .strictObject({
     incomeYear: incomeYearSchema,
     residency: residencySchema.default('resident'),
     income: estimateIncomeSchema.prefault({}),

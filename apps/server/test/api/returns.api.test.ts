@@ -117,6 +117,20 @@ describe('returns', () => {
     );
   });
 
+  it('a misspelt key is a 400 and the return is unchanged', async () => {
+    const user = await newUser(ctx, 'typoKey');
+    const created = await startReturn(user);
+    const response = await api(user, 'PATCH', '/api/v1/returns/2024-25', {
+      version: created.version,
+      fact: { residency: { kind: 'resident' } },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(response.json())).toContain('fact');
+    const after = (await api(user, 'GET', '/api/v1/returns/2024-25')).json();
+    expect(after.version).toBe(created.version);
+  });
+
   it('refuses evidence that points at someone else’s document', async () => {
     const alice = await newUser(ctx, 'evA');
     const bob = await newUser(ctx, 'evB');

@@ -70,6 +70,11 @@ describe('POST /api/v1/tax/estimate', () => {
   it('rejects unknown fields instead of silently ignoring them', async () => {
     const response = await estimate({ incomeYear: '2024-25', income: { salary: 85_000 } });
     expect(response.statusCode).toBe(400);
+    // At the top level too: `salaryCents` once gave a $0 estimate with a 200.
+    const topLevel = await estimate({ incomeYear: '2025-26', salaryCents: 8_500_000 });
+    expect(topLevel.statusCode).toBe(400);
+    expect(topLevel.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(topLevel.json())).toContain('salaryCents');
   });
 
   it('counts estimates in the metrics', async () => {
