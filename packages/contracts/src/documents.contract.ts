@@ -222,7 +222,7 @@ export const documentPasswordSchema = z.object({
   password: z.string().min(1, 'is required').max(256),
 });
 
-export const confirmFieldSchema = z.object({
+export const confirmFieldSchema = z.strictObject({
   key: z.string().min(1).max(80),
   row: z.number().int().min(0).max(50).optional(),
   /** The corrected value: money in cents, dates yyyy-mm-dd, text as shown. null removes the field. */
@@ -231,8 +231,10 @@ export const confirmFieldSchema = z.object({
     .nullable(),
 });
 
+// Strict: a misspelt key ("corrections" for "fields") must be a 400, not a confirmation of the
+// figures as extracted.
 export const confirmDocumentSchema = z
-  .object({
+  .strictObject({
     /** Override the detected type (fields are then read against the new type's keys). */
     documentType: documentTypeSchema.optional(),
     /** Override the income year read from the document's dates. */
@@ -241,7 +243,7 @@ export const confirmDocumentSchema = z
     fields: z.array(confirmFieldSchema).max(100).default([]),
     /** Receipts: the deduction to claim (default: the suggested label). */
     deduction: z
-      .object({
+      .strictObject({
         label: deductionLabelSchema.optional(),
         description: z.string().trim().min(1).max(200).optional(),
         workUseBasisPoints: z.number().int().min(0).max(10_000).optional(),
@@ -349,7 +351,7 @@ export const transactionListSchema = z
 
 export const reviewTransactionSchema = z
   .discriminatedUnion('action', [
-    z.object({
+    z.strictObject({
       action: z.literal('claim'),
       /** Default: the suggestion's label. */
       label: deductionLabelSchema.optional(),

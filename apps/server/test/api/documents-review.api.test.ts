@@ -61,6 +61,13 @@ describe('bank transactions on the return', () => {
       (await api(user, 'PATCH', `/api/v1/transactions/${credit.id}`, { action: 'claim', label: 'D5' }))
         .statusCode,
     ).toBe(400);
+    // A misspelt key would otherwise claim at the default label and 100% work use.
+    const misspelt = await api(user, 'PATCH', `/api/v1/transactions/${tx.id}`, {
+      action: 'claim',
+      workUse: 5_000,
+    });
+    expect(misspelt.statusCode).toBe(400);
+    expect(JSON.stringify(misspelt.json())).toContain('workUse');
 
     const receipt = await uploadAndSettle(
       ctx,
@@ -235,6 +242,13 @@ describe('review details', () => {
         .errors.map((e: { field: string }) => e.field)
         .sort(),
     ).toEqual(['frankedAmount', 'grossPayments', 'paymentDate']);
+    // A misspelt key is refused, not taken as "confirm the figures as read".
+    const misspelt = await api(user, 'POST', `/api/v1/documents/${doc.id}/confirm`, {
+      corrections: [{ key: 'frankedAmount', value: 70_000 }],
+    });
+    expect(misspelt.statusCode).toBe(400);
+    expect(JSON.stringify(misspelt.json())).toContain('corrections');
+    expect((await settled(ctx, user, doc.id)).confirmedAt).toBeNull();
     const ok = await api(user, 'POST', `/api/v1/documents/${doc.id}/confirm`, {
       incomeYear: '2023-24',
       fields: [{ key: 'frankedAmount', value: 70_000 }],
